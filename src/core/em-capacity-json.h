@@ -1,0 +1,20 @@
+/* em-capacity-json.h — the capacity case and verdict as CONTRACT.md JSON
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "em-capacity-case.h"
+#include "em-capacity-verdict.h"
+#include "em-flat-json.h"
+
+G_BEGIN_DECLS
+
+EmCapacityCase *em_capacity_case_new_from_json (const EmFlatObject *object,
+                                                const char * const *ignored_keys,
+                                                GError            **error);
+JsonNode       *em_capacity_case_to_json       (EmCapacityCase     *self);
+JsonNode       *em_capacity_verdict_to_json    (EmCapacityVerdict  *self);
+
+G_END_DECLS

@@ -1,0 +1,360 @@
+/* em-flat-json.c — a strict reader for one flat JSON object
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Case inputs are flat objects whose money may come as JSON numbers.
+ * json-glib turns numbers into doubles, which cannot hold every amount up to
+ * 10^15 pesos with centavos; this reader keeps each number's token as
+ * written so it is converted exactly.  It accepts exactly RFC 8259 for an
+ * object of scalars; nested values, repeated keys and anything after the
+ * object are errors.  It never recurses, so no input can exhaust the stack.
+ */
+#define G_LOG_DOMAIN "em-flat-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "em-flat-json.h"
+#include "em-input-error.h"
+
+struct _EmFlatObject
+{
+  GPtrArray  *members;
+  GHashTable *by_key;
+};
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       pos;
+  GError    **error;
+} Reader;
+
+static void
+member_free (gpointer data)
+{
+  EmFlatMember *member = data;
+
+  g_free (member->key);
+  g_free (member->text);
+  g_free (member);
+}
+
+void
+em_flat_object_free (EmFlatObject *object)
+{
+  if (object == NULL)
+    return;
+  g_hash_table_unref (object->by_key);
+  g_ptr_array_unref (object->members);
+  g_free (object);
+}
+
+static gboolean
+fail (Reader *r, const char *what)
+{
+  if (r->pos >= r->len)
+    em_input_error_set (r->error, NULL, EM_INPUT_ERROR_SYNTAX,
+                        _("JSON no válido: el texto termina antes de tiempo (%s)"), what);
+  else
+    em_input_error_set (r->error, NULL, EM_INPUT_ERROR_SYNTAX,
+                        _("JSON no válido en la posición %lu: %s"),
+                        (unsigned long) (r->pos + 1), what);
+  return FALSE;
+}
+
+static void
+skip_space (Reader *r)
+{
+  while (r->pos < r->len && strchr (" \t\r\n", r->text[r->pos]) != NULL && r->text[r->pos])
+    r->pos++;
+}
+
+static char
+peek (Reader *r)
+{
+  return r->pos < r->len ? r->text[r->pos] : '\0';
+}
+
+static gboolean
+expect (Reader *r, char c, const char *what)
+{
+  skip_space (r);
+  if (peek (r) != c)
+    return fail (r, what);
+  r->pos++;
+  return TRUE;
+}
+
+static int
+hex_value (char c)
+{
+  if (g_ascii_isxdigit (c))
+    return g_ascii_xdigit_value (c);
+  return -1;
+}
+
+static gboolean
+read_hex4 (Reader *r, gunichar *out)
+{
+  *out = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int v = hex_value (peek (r));
+      if (v < 0)
+        return fail (r, _("secuencia \\u incompleta"));
+      *out = *out * 16 + v;
+      r->pos++;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_unicode_escape (Reader *r, GString *out)
+{
+  gunichar c, low;
+
+  if (!read_hex4 (r, &c))
+    return FALSE;
+  if (c >= 0xDC00 && c <= 0xDFFF)
+    return fail (r, _("sustituto UTF-16 sin pareja"));
+  if (c >= 0xD800 && c <= 0xDBFF)
+    {
+      if (peek (r) != '\\' || r->pos + 1 >= r->len || r->text[r->pos + 1] != 'u')
+        return fail (r, _("sustituto UTF-16 sin pareja"));
+      r->pos += 2;
+      if (!read_hex4 (r, &low))
+        return FALSE;
+      if (low < 0xDC00 || low > 0xDFFF)
+        return fail (r, _("sustituto UTF-16 sin pareja"));
+      c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+    }
+  if (c == 0)
+    return fail (r, _("el carácter nulo no se admite en un texto"));
+  g_string_append_unichar (out, c);
+  return TRUE;
+}
+
+static gboolean
+read_escape (Reader *r, GString *out)
+{
+  static const char from[] = "\"\\/bfnrt";
+  static const char to[] = "\"\\/\b\f\n\r\t";
+  const char *hit;
+  char c = peek (r);
+
+  r->pos++;
+  if (c == 'u')
+    return read_unicode_escape (r, out);
+  hit = c ? strchr (from, c) : NULL;
+  if (hit == NULL)
+    {
+      r->pos--;
+      return fail (r, _("secuencia de escape desconocida"));
+    }
+  g_string_append_c (out, to[hit - from]);
+  return TRUE;
+}
+
+static char *
+read_string (Reader *r)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!expect (r, '"', "se esperaba un texto entre comillas"))
+    return NULL;
+  for (;;)
+    {
+      char c = peek (r);
+
+      if (r->pos >= r->len)
+        return fail (r, _("texto sin comillas de cierre")), NULL;
+      if ((guchar) c < 0x20)
+        return fail (r, _("carácter de control dentro de un texto")), NULL;
+      r->pos++;
+      if (c == '"')
+        break;
+      if (c != '\\')
+        g_string_append_c (out, c);
+      else if (!read_escape (r, out))
+        return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gsize
+span_digits (Reader *r)
+{
+  gsize start = r->pos;
+
+  while (g_ascii_isdigit (peek (r)))
+    r->pos++;
+  return r->pos - start;
+}
+
+/* RFC 8259 number grammar; the token is kept as written. */
+static char *
+read_number (Reader *r)
+{
+  gsize start = r->pos;
+
+  if (peek (r) == '-')
+    r->pos++;
+  if (peek (r) == '0')
+    r->pos++;
+  else if (span_digits (r) == 0)
+    return fail (r, _("número mal escrito")), NULL;
+  if (peek (r) == '.')
+    {
+      r->pos++;
+      if (span_digits (r) == 0)
+        return fail (r, _("faltan cifras después del punto decimal")), NULL;
+    }
+  if (peek (r) == 'e' || peek (r) == 'E')
+    {
+      r->pos++;
+      if (peek (r) == '+' || peek (r) == '-')
+        r->pos++;
+      if (span_digits (r) == 0)
+        return fail (r, _("exponente mal escrito")), NULL;
+    }
+  if (g_ascii_isdigit (peek (r)))
+    return fail (r, _("los números no pueden empezar por cero")), NULL;
+  return g_strndup (r->text + start, r->pos - start);
+}
+
+static gboolean
+read_word (Reader *r, const char *word)
+{
+  gsize n = strlen (word);
+
+  if (r->len - r->pos < n || strncmp (r->text + r->pos, word, n) != 0)
+    return fail (r, _("valor desconocido (se esperaba un texto, un número, true, false o null)"));
+  r->pos += n;
+  return TRUE;
+}
+
+static gboolean
+read_value (Reader *r, EmFlatMember *member)
+{
+  char c;
+
+  skip_space (r);
+  c = peek (r);
+  if (c == '"')
+    return member->kind = EM_JSON_STRING, (member->text = read_string (r)) != NULL;
+  if (c == '-' || g_ascii_isdigit (c))
+    return member->kind = EM_JSON_NUMBER, (member->text = read_number (r)) != NULL;
+  if (c == '{' || c == '[')
+    {
+      em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
+                          _("se esperaba un valor simple, no %s"),
+                          c == '{' ? _("un objeto") : _("una lista"));
+      return FALSE;
+    }
+  member->kind = c == 't' ? EM_JSON_TRUE : c == 'f' ? EM_JSON_FALSE : EM_JSON_NULL;
+  return read_word (r, c == 't' ? "true" : c == 'f' ? "false" : "null");
+}
+
+static gboolean
+read_member (Reader *r, EmFlatObject *object)
+{
+  EmFlatMember *member = g_new0 (EmFlatMember, 1);
+
+  g_ptr_array_add (object->members, member);
+  skip_space (r);
+  if ((member->key = read_string (r)) == NULL)
+    return FALSE;
+  if (g_hash_table_contains (object->by_key, member->key))
+    {
+      em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
+                          _("el campo aparece más de una vez"));
+      return FALSE;
+    }
+  g_hash_table_insert (object->by_key, member->key, member);
+  return expect (r, ':', _("se esperaban dos puntos «:» después del nombre del campo"))
+         && read_value (r, member);
+}
+
+static gboolean
+read_members (Reader *r, EmFlatObject *object)
+{
+  skip_space (r);
+  if (peek (r) == '}')
+    return r->pos++, TRUE;
+  for (;;)
+    {
+      if (!read_member (r, object))
+        return FALSE;
+      skip_space (r);
+      if (peek (r) == '}')
+        return r->pos++, TRUE;
+      if (!expect (r, ',', _("se esperaba una coma «,» o el cierre «}»")))
+        return FALSE;
+    }
+}
+
+EmFlatObject *
+em_flat_object_parse (const char *text,
+                      gssize      length,
+                      GError    **error)
+{
+  Reader r = { text, length < 0 ? strlen (text) : (gsize) length, 0, error };
+  g_autoptr(EmFlatObject) object = g_new0 (EmFlatObject, 1);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  object->members = g_ptr_array_new_with_free_func (member_free);
+  object->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!g_utf8_validate_len (text, r.len, NULL))
+    {
+      em_input_error_set (error, NULL, EM_INPUT_ERROR_SYNTAX,
+                          _("el texto no está en UTF-8 válido"));
+      return NULL;
+    }
+  if (!expect (&r, '{', _("se esperaba un objeto JSON «{…}»")) || !read_members (&r, object))
+    return NULL;
+  skip_space (&r);
+  if (r.pos < r.len)
+    return fail (&r, _("sobra texto después del objeto")), NULL;
+  return g_steal_pointer (&object);
+}
+
+guint
+em_flat_object_get_size (const EmFlatObject *object)
+{
+  return object->members->len;
+}
+
+const EmFlatMember *
+em_flat_object_get_nth (const EmFlatObject *object,
+                        guint               index)
+{
+  g_return_val_if_fail (index < object->members->len, NULL);
+  return g_ptr_array_index (object->members, index);
+}
+
+const EmFlatMember *
+em_flat_object_lookup (const EmFlatObject *object,
+                       const char         *key)
+{
+  return g_hash_table_lookup (object->by_key, key);
+}
+
+const char *
+em_json_kind_describe (EmJsonKind kind)
+{
+  switch (kind)
+    {
+    case EM_JSON_STRING: return _("un texto");
+    case EM_JSON_NUMBER: return _("un número");
+    case EM_JSON_TRUE:
+    case EM_JSON_FALSE:  return _("un valor lógico");
+    case EM_JSON_NULL:   return "null";
+    default: g_assert_not_reached ();
+    }
+}

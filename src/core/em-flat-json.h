@@ -1,0 +1,41 @@
+/* em-flat-json.h — one flat JSON object, numbers kept as written
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EM_JSON_STRING,
+  EM_JSON_NUMBER,
+  EM_JSON_TRUE,
+  EM_JSON_FALSE,
+  EM_JSON_NULL,
+} EmJsonKind;
+
+typedef struct
+{
+  char       *key;
+  EmJsonKind  kind;
+  char       *text;   /* the decoded string, or the number token as written */
+} EmFlatMember;
+
+typedef struct _EmFlatObject EmFlatObject;
+
+EmFlatObject       *em_flat_object_parse   (const char         *text,
+                                            gssize              length,
+                                            GError            **error);
+void                em_flat_object_free    (EmFlatObject       *object);
+guint               em_flat_object_get_size (const EmFlatObject *object);
+const EmFlatMember *em_flat_object_get_nth (const EmFlatObject *object,
+                                            guint               index);
+const EmFlatMember *em_flat_object_lookup  (const EmFlatObject *object,
+                                            const char         *key);
+const char         *em_json_kind_describe  (EmJsonKind          kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmFlatObject, em_flat_object_free)
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* em-json-check.h — strict reading of data files, errors named by key path
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "em-number.h"
+
+G_BEGIN_DECLS
+
+#define EM_DATA_FILE_ERROR (em_data_file_error_quark ())
+
+typedef enum
+{
+  EM_DATA_FILE_ERROR_PARSE,
+  EM_DATA_FILE_ERROR_INVALID,
+} EmDataFileError;
+
+GQuark      em_data_file_error_quark (void);
+
+JsonObject *em_json_check_parse_object (GBytes       *bytes,
+                                        GError      **error);
+gboolean    em_json_check_keys     (JsonObject          *object,
+                                    const char          *path,
+                                    const char * const  *allowed,
+                                    GError             **error);
+JsonObject *em_json_check_object   (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    GError             **error);
+const char *em_json_check_string   (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    gboolean             optional,
+                                    GError             **error);
+gboolean    em_json_check_boolean  (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    gboolean            *out,
+                                    GError             **error);
+gboolean    em_json_check_integer  (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    gint64               min,
+                                    gint64               max,
+                                    gint64              *out,
+                                    GError             **error);
+gboolean    em_json_check_decimal  (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    EmDecimal            max,
+                                    EmDecimal           *out,
+                                    GError             **error);
+gboolean    em_json_check_date     (JsonObject          *object,
+                                    const char          *path,
+                                    const char          *key,
+                                    gboolean             optional,
+                                    GDate               *out,
+                                    GError             **error);
+char       *em_json_check_join     (const char          *path,
+                                    const char          *key);
+void        em_json_check_fail     (GError             **error,
+                                    const char          *path,
+                                    const char          *key,
+                                    const char          *format,
+                                    ...) G_GNUC_PRINTF (4, 5);
+
+G_END_DECLS

@@ -1,0 +1,339 @@
+/* em-number.c — exact decimal parsing, formatting and ratio comparison
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No floating point anywhere: a number is read digit by digit into an
+ * integer scaled by 10^places, and a ratio is compared with a threshold by
+ * cross-multiplication in 128 bits.
+ */
+#define G_LOG_DOMAIN "em-number"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "em-number.h"
+
+G_DEFINE_QUARK (em-number-error-quark, em_number_error)
+
+/* The digits of a number, without sign or point, and where the point goes. */
+typedef struct
+{
+  gboolean negative;
+  GString *digits;
+  gint64   point;     /* digits before the decimal point, after the exponent */
+} Parsed;
+
+static gsize
+scan_digits (const char *s, gsize i)
+{
+  while (g_ascii_isdigit (s[i]))
+    i++;
+  return i;
+}
+
+static gboolean
+scan_exponent (const char *s, gsize *i, gint64 *exponent)
+{
+  gboolean negative = FALSE;
+  gsize start;
+
+  (*i)++;
+  if (s[*i] == '+' || s[*i] == '-')
+    negative = s[(*i)++] == '-';
+  start = *i;
+  for (*exponent = 0; g_ascii_isdigit (s[*i]); (*i)++)
+    if (*exponent < 100000)
+      *exponent = *exponent * 10 + (s[*i] - '0');
+  if (*i == start)
+    return FALSE;
+  if (negative)
+    *exponent = -*exponent;
+  return TRUE;
+}
+
+static gboolean
+split_number (const char *s, EmNumberSyntax syntax, Parsed *p)
+{
+  gsize i = 0, int_end, frac_end;
+  gint64 exponent = 0;
+
+  p->negative = s[0] == '-';
+  if (p->negative)
+    i++;
+  int_end = scan_digits (s, i);
+  if (int_end == i)
+    return FALSE;
+  g_string_append_len (p->digits, s + i, int_end - i);
+  p->point = int_end - i;
+  frac_end = int_end;
+  if (s[int_end] == '.')
+    {
+      frac_end = scan_digits (s, int_end + 1);
+      if (frac_end == int_end + 1)
+        return FALSE;
+      g_string_append_len (p->digits, s + int_end + 1, frac_end - int_end - 1);
+    }
+  i = frac_end;
+  if (syntax == EM_NUMBER_JSON && (s[i] == 'e' || s[i] == 'E'))
+    {
+      if (!scan_exponent (s, &i, &exponent))
+        return FALSE;
+      p->point += exponent;
+    }
+  return s[i] == '\0';
+}
+
+static gboolean
+is_zero (const GString *digits)
+{
+  for (gsize i = 0; i < digits->len; i++)
+    if (digits->str[i] != '0')
+      return FALSE;
+  return TRUE;
+}
+
+/* The digit at position @pos, counting from the first digit; zeros outside. */
+static int
+digit_at (const Parsed *p, gint64 pos)
+{
+  if (pos < 0 || pos >= (gint64) p->digits->len)
+    return 0;
+  return p->digits->str[pos] - '0';
+}
+
+static gboolean
+has_digits_beyond (const Parsed *p, gint64 last)
+{
+  for (gint64 pos = MAX (last, 0); pos < (gint64) p->digits->len; pos++)
+    if (digit_at (p, pos) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Σ digit × 10^k for the digits up to @places after the point, or FALSE
+ * when the value exceeds @max_scaled. */
+static gboolean
+accumulate (const Parsed *p, guint places, gint64 max_scaled, gint64 *out)
+{
+  gint64 end = p->point + places;
+  gint64 first = 0;
+  EmInt128 value = 0;
+
+  while (first < end && digit_at (p, first) == 0 && first < (gint64) p->digits->len)
+    first++;
+  if (end - first > 20)
+    return FALSE;
+  for (gint64 pos = first; pos < end; pos++)
+    {
+      value = value * 10 + digit_at (p, pos);
+      if (value > max_scaled)
+        return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+em_number_parse_scaled (const char     *text,
+                        EmNumberSyntax  syntax,
+                        guint           places,
+                        gint64          max_scaled,
+                        gint64         *out_scaled,
+                        GError        **error)
+{
+  Parsed p = { FALSE, g_string_new (NULL), 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_scaled != NULL, FALSE);
+  g_return_val_if_fail (places <= 9, FALSE);
+
+  if (!split_number (text, syntax, &p))
+    g_set_error (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_SYNTAX,
+                 _("«%s» no es un número válido: use dígitos y, si hace falta, "
+                 "punto decimal (p. ej. «1234567.89»)"), text);
+  else if (p.negative && !is_zero (p.digits))
+    g_set_error_literal (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_NEGATIVE,
+                         _("no puede ser negativo"));
+  else if (has_digits_beyond (&p, p.point + places))
+    g_set_error (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_TOO_MANY_DECIMALS,
+                 _("«%s» tiene más de %u decimales"), text, places);
+  else if (!accumulate (&p, places, max_scaled, out_scaled))
+    g_set_error (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_RANGE,
+                 _("«%s» es mayor que el máximo permitido"), text);
+  else
+    ok = TRUE;
+
+  g_string_free (p.digits, TRUE);
+  return ok;
+}
+
+gboolean
+em_decimal_parse (const char     *text,
+                  EmNumberSyntax  syntax,
+                  EmDecimal       max,
+                  EmDecimal      *out,
+                  GError        **error)
+{
+  return em_number_parse_scaled (text, syntax, EM_DECIMAL_PLACES, max, out, error);
+}
+
+static void
+append_grouped (GString *out, const char *digits, char separator)
+{
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/* @scaled / 10^@places with all its places, e.g. 123456 (2) → "1234.56";
+ * with @group_thousands the other mark groups the integer part. */
+char *
+em_scaled_to_string (gint64   scaled,
+                     guint    places,
+                     char     decimal_mark,
+                     gboolean group_thousands)
+{
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = scaled < 0 ? -(guint64) scaled : (guint64) scaled;
+  guint64 unit = 1;
+  g_autofree char *int_part = NULL;
+
+  for (guint i = 0; i < places; i++)
+    unit *= 10;
+  if (scaled < 0)
+    g_string_append_c (out, '-');
+  int_part = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / unit);
+  if (group_thousands)
+    append_grouped (out, int_part, decimal_mark == ',' ? '.' : ',');
+  else
+    g_string_append (out, int_part);
+  if (places > 0)
+    g_string_append_printf (out, "%c%0*" G_GUINT64_FORMAT, decimal_mark,
+                            (int) places, magnitude % unit);
+  return g_string_free (out, FALSE);
+}
+
+/* The shortest canonical form: "1.24", "1", "0.157". */
+char *
+em_decimal_to_string (EmDecimal value)
+{
+  char *text = em_scaled_to_string (value, EM_DECIMAL_PLACES, '.', FALSE);
+  gsize len = strlen (text);
+
+  while (len > 0 && text[len - 1] == '0')
+    text[--len] = '\0';
+  if (len > 0 && text[len - 1] == '.')
+    text[--len] = '\0';
+  return text;
+}
+
+static const struct { EmComparison op; const char *text; const char *words; } comparisons[] = {
+  { EM_COMPARISON_GE, ">=", N_("mayor o igual que") },
+  { EM_COMPARISON_GT, ">",  N_("mayor que") },
+  { EM_COMPARISON_LE, "<=", N_("menor o igual que") },
+  { EM_COMPARISON_LT, "<",  N_("menor que") },
+};
+
+gboolean
+em_comparison_parse (const char   *text,
+                     EmComparison *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (comparisons); i++)
+    if (g_strcmp0 (text, comparisons[i].text) == 0)
+      {
+        *out = comparisons[i].op;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+em_comparison_to_string (EmComparison op)
+{
+  return comparisons[op].text;
+}
+
+const char *
+em_comparison_describe (EmComparison op)
+{
+  return _(comparisons[op].words);
+}
+
+/* sign (num/den − threshold/10⁶), by num × 10⁶ against threshold × den.
+ * With den == 0 this is the sign of num (the threshold side vanishes). */
+int
+em_ratio_compare_decimal (EmRatio   ratio,
+                          EmDecimal threshold)
+{
+  EmInt128 left = ratio.num * EM_DECIMAL_ONE;
+  EmInt128 right = (EmInt128) threshold * ratio.den;
+
+  g_assert (ratio.den >= 0);
+  return (left > right) - (left < right);
+}
+
+gboolean
+em_ratio_satisfies (EmRatio      ratio,
+                    EmComparison op,
+                    EmDecimal    threshold)
+{
+  int sign = em_ratio_compare_decimal (ratio, threshold);
+
+  switch (op)
+    {
+    case EM_COMPARISON_GE: return sign >= 0;
+    case EM_COMPARISON_GT: return sign > 0;
+    case EM_COMPARISON_LE: return sign <= 0;
+    case EM_COMPARISON_LT: return sign < 0;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* num/den × 10^places, rounded half away from zero.  den must be > 0. */
+gint64
+em_ratio_round (EmRatio ratio,
+                guint   places)
+{
+  EmInt128 scale = 1, magnitude, rounded;
+
+  g_return_val_if_fail (ratio.den > 0, 0);
+
+  for (guint i = 0; i < places; i++)
+    scale *= 10;
+  magnitude = ratio.num < 0 ? -ratio.num : ratio.num;
+  rounded = (2 * magnitude * scale + ratio.den) / (2 * ratio.den);
+  if (rounded > G_MAXINT64)
+    rounded = G_MAXINT64;
+  return ratio.num < 0 ? -(gint64) rounded : (gint64) rounded;
+}
+
+char *
+em_ratio_to_string (EmRatio ratio,
+                    guint   places,
+                    char    decimal_mark)
+{
+  return em_scaled_to_string (em_ratio_round (ratio, places), places,
+                              decimal_mark, FALSE);
+}
+
+/* Whether the value shown with @places decimals equals @threshold exactly. */
+gboolean
+em_ratio_rounds_to (EmRatio   ratio,
+                    guint     places,
+                    EmDecimal threshold)
+{
+  EmInt128 shown = em_ratio_round (ratio, places);
+  EmInt128 scale = 1;
+
+  for (guint i = places; i < EM_DECIMAL_PLACES; i++)
+    scale *= 10;
+  return shown * scale == (EmInt128) threshold;
+}
