@@ -193,12 +193,13 @@ static void
 evaluate_simplificado (EmCapacityCase *input, EmRuleSet *rules, EmCapacityVerdict *verdict)
 {
   EmRatio ktno = { 0, 1 };
-  gboolean has_ktno = determine_ktno (input, rules, verdict, &ktno);
   gboolean has_income = em_capacity_case_get_amount (input, EM_AMOUNT_INGRESOS_ULTIMO_ANO, NULL);
+  gboolean has_ktno;
   EmIndicatorResult *result;
 
   if (!has_income)
     em_capacity_verdict_add_missing (verdict, "ingresos_ultimo_ano");
+  has_ktno = determine_ktno (input, rules, verdict, &ktno);
   if (!has_income || !has_ktno)
     {
       em_capacity_verdict_set_result (verdict, EM_RESULT_INFORMACION_INCOMPLETA);

@@ -23,6 +23,22 @@ type_error (const EmFlatMember *member, const char *expected, GError **error)
   return FALSE;
 }
 
+/* «a», «b» o «c» */
+static char *
+join_choices (const char * const *names)
+{
+  GString *out = g_string_new (NULL);
+  guint n = g_strv_length ((char **) names);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i == n - 1 ? _(" o ") : ", ");
+      g_string_append_printf (out, "«%s»", names[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Reads one of @names (index 1…n; 0 is "not given"). */
 static gboolean
 read_choice (const EmFlatMember *member, const char * const *names, guint *out, GError **error)
@@ -34,9 +50,9 @@ read_choice (const EmFlatMember *member, const char * const *names, guint *out, 
   for (guint i = 1; names[i] != NULL; i++)
     if (g_str_equal (member->text, names[i]))
       return *out = i, TRUE;
-  choices = g_strjoinv ("», «", (char **) names + 1);
+  choices = join_choices (names + 1);
   em_input_error_set (error, member->key, EM_INPUT_ERROR_INVALID,
-                      _("«%s» no es un valor válido: use «%s»"), member->text, choices);
+                      _("«%s» no es un valor válido: use %s"), member->text, choices);
   return FALSE;
 }
 
@@ -242,7 +258,8 @@ ktno_text (EmCapacityVerdict *self)
 
   if (!em_capacity_verdict_get_ktno (self, &ktno))
     return NULL;
-  return em_ratio_to_string (ktno, 2, '.');
+  /* KTNO is in centavos: round to a whole centavo, show as pesos. */
+  return em_scaled_to_string (em_ratio_round (ktno, 0), 2, '.', FALSE);
 }
 
 JsonNode *
