@@ -41,6 +41,9 @@ em_i18n_init (void)
   /* gettext translates nothing in the "C" locale, whatever LANGUAGE says. */
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_MESSAGES, "C.UTF-8");
+  /* Our text and our JSON are UTF-8; a non-UTF-8 locale would turn «…» into «?». */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   if (!language_is_shipped (g_getenv ("LANGUAGE")))
     g_setenv ("LANGUAGE", "es_CO:es", TRUE);
 
