@@ -42,22 +42,102 @@ em_json_check_fail (GError    **error,
   g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_INVALID, "%s: %s", where, what);
 }
 
+/* json-glib keeps the last of two members with the same name; in a data
+ * file that would silently replace a value, so the first repeat is noted. */
+typedef struct
+{
+  GHashTable *emitted;      /* JsonObject * → members parsed so far */
+  JsonObject *object;
+  char       *key;
+} Repeated;
+
+static void
+repeated_clear (Repeated *repeated)
+{
+  g_clear_pointer (&repeated->key, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Repeated, repeated_clear)
+
+static void
+on_object_member (JsonParser *parser, JsonObject *object, const char *name, gpointer data)
+{
+  Repeated *repeated = data;
+  guint emitted = GPOINTER_TO_UINT (g_hash_table_lookup (repeated->emitted, object)) + 1;
+
+  g_hash_table_insert (repeated->emitted, object, GUINT_TO_POINTER (emitted));
+  if (emitted > json_object_get_size (object) && repeated->key == NULL)
+    {
+      repeated->object = object;
+      repeated->key = g_strdup (name);
+    }
+}
+
+/* The key path of @target inside @node (at @path), or NULL. */
+static char *
+find_object_path (JsonNode *node, JsonObject *target, const char *path)
+{
+  char *found = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node) && json_node_get_object (node) == target)
+    return g_strdup (path);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL && found == NULL; l = l->next)
+        {
+          g_autofree char *child = em_json_check_join (path, l->data);
+          found = find_object_path (json_object_get_member (object, l->data), target, child);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array) && found == NULL; i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", path, i + 1);
+          found = find_object_path (json_array_get_element (array, i), target, child);
+        }
+    }
+  return found;
+}
+
+static gboolean
+check_repeated (JsonNode *root, Repeated *repeated, GError **error)
+{
+  g_autofree char *where = NULL;
+
+  if (repeated->key == NULL)
+    return TRUE;
+  where = find_object_path (root, repeated->object, "");
+  em_json_check_fail (error, where, repeated->key, _("el campo aparece más de una vez"));
+  return FALSE;
+}
+
 JsonObject *
 em_json_check_parse_object (GBytes  *bytes,
                             GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) emitted = g_hash_table_new (NULL, NULL);
+  g_auto(Repeated) repeated = { emitted, NULL, NULL };
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   JsonNode *root;
 
-  if (data == NULL || !g_utf8_validate_len (data, len, NULL))
+  if (data == NULL)
+    data = "";      /* an empty file is valid UTF-8; it is not an object */
+  if (!g_utf8_validate_len (data, len, NULL))
     {
       g_set_error_literal (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
                            _("el archivo no es texto UTF-8 válido"));
       return NULL;
     }
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &repeated);
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
@@ -71,6 +151,8 @@ em_json_check_parse_object (GBytes  *bytes,
                            _("el archivo debe contener un objeto JSON «{…}»"));
       return NULL;
     }
+  if (!check_repeated (root, &repeated, error))
+    return NULL;
   return json_object_ref (json_node_get_object (root));
 }
 

@@ -43,8 +43,11 @@ scan_exponent (const char *s, gsize *i, gint64 *exponent)
   if (s[*i] == '+' || s[*i] == '-')
     negative = s[(*i)++] == '-';
   start = *i;
+  /* Saturates far beyond any digit string that fits in memory, so that a
+   * saturated exponent still outweighs every digit (and point stays small
+   * enough not to overflow). */
   for (*exponent = 0; g_ascii_isdigit (s[*i]); (*i)++)
-    if (*exponent < 100000)
+    if (*exponent < G_MAXINT64 / 64)
       *exponent = *exponent * 10 + (s[*i] - '0');
   if (*i == start)
     return FALSE;
@@ -123,6 +126,8 @@ accumulate (const Parsed *p, guint places, gint64 max_scaled, gint64 *out)
 
   while (first < end && digit_at (p, first) == 0 && first < (gint64) p->digits->len)
     first++;
+  if (first >= (gint64) p->digits->len)
+    return *out = 0, TRUE;      /* only zeros: 0, whatever the exponent */
   if (end - first > 20)
     return FALSE;
   for (gint64 pos = first; pos < end; pos++)
@@ -157,7 +162,8 @@ em_number_parse_scaled (const char     *text,
   else if (p.negative && !is_zero (p.digits))
     g_set_error_literal (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_NEGATIVE,
                          _("no puede ser negativo"));
-  else if (has_digits_beyond (&p, p.point + places))
+  else if (has_digits_beyond (&p, p.point + places)
+           || (syntax == EM_NUMBER_PLAIN && (gint64) p.digits->len > p.point + places))
     g_set_error (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_TOO_MANY_DECIMALS,
                  _("«%s» tiene más de %u decimales"), text, places);
   else if (!accumulate (&p, places, max_scaled, out_scaled))

@@ -230,18 +230,22 @@ read_bases (EmRuleSet *self, JsonObject *root, GError **error)
     bases = NULL;
   else if ((bases = em_json_check_object (root, "", "fundamentos", error)) == NULL)
     return FALSE;
-  g_strv_builder_addv (builder, (const char **) indicator_ids);
-  g_strv_builder_addv (builder, (const char **) basis_ids);
+  /* The id arrays are not NULL-terminated: add them one by one. */
+  for (guint i = 0; i < EM_N_INDICATORS; i++)
+    g_strv_builder_add (builder, indicator_ids[i]);
+  for (guint i = 0; i < EM_N_BASES; i++)
+    g_strv_builder_add (builder, basis_ids[i]);
   keys = g_strv_builder_end (builder);
   if (bases != NULL && !em_json_check_keys (bases, "fundamentos", (const char * const *) keys, error))
     return FALSE;
   for (guint i = 0; i < EM_N_INDICATORS + EM_N_BASES; i++)
     {
-      const char *text = bases ? em_json_check_string (bases, "fundamentos", keys[i], TRUE, error) : NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *text = bases ? em_json_check_string (bases, "fundamentos", keys[i], TRUE, &local_error) : NULL;
       char **slot = i < EM_N_INDICATORS ? &self->bases[i] : &self->other_bases[i - EM_N_INDICATORS];
 
-      if (error != NULL && *error != NULL)
-        return FALSE;
+      if (local_error != NULL)
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
       *slot = g_strdup (text != NULL && text[0] != '\0' ? text : self->name);
     }
   return TRUE;
