@@ -164,7 +164,7 @@ read_string (Reader *r)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  if (!expect (r, '"', "se esperaba un texto entre comillas"))
+  if (!expect (r, '"', _("se esperaba un texto entre comillas")))
     return NULL;
   for (;;)
     {

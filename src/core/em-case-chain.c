@@ -1,0 +1,187 @@
+/* em-case-chain.c — canonical serialisation and hashes of the history
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each event's hash covers the previous event of the same case, its own
+ * fields and a snapshot (SHA-256 of the case's whole content after the
+ * event), so a case's chain verifies on its own and travels in bundles.
+ * The local chain links every event of one database in order, so deleting
+ * or reordering any event is detected.  The canonical form is a JSON array
+ * in a fixed order, written by json-glib (deterministic escaping).
+ */
+#define G_LOG_DOMAIN "em-case-chain"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "em-case-chain.h"
+
+void
+em_case_row_clear (EmCaseRow *row)
+{
+  char **strings[] = {
+    &row->uuid, &row->kind, &row->state, &row->input_json, &row->rules_id, &row->rules_sha256,
+    &row->result_json, &row->result, &row->tariff, &row->name, &row->document, &row->radicado,
+    &row->expediente, &row->evaluator, &row->created, &row->updated, &row->annulment_reason,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+  row->requerimiento = FALSE;
+}
+
+void
+em_case_event_clear (EmCaseEvent *event)
+{
+  char **strings[] = {
+    &event->case_uuid, &event->kind, &event->at, &event->evaluator, &event->detail,
+    &event->snapshot, &event->prev_hash, &event->hash, &event->chain,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+}
+
+void
+em_case_event_free (EmCaseEvent *event)
+{
+  if (event == NULL)
+    return;
+  em_case_event_clear (event);
+  g_free (event);
+}
+
+EmCaseEvent *
+em_case_event_copy (const EmCaseEvent *event)
+{
+  EmCaseEvent *copy = g_new0 (EmCaseEvent, 1);
+
+  copy->seq = event->seq;
+  copy->case_uuid = g_strdup (event->case_uuid);
+  copy->n = event->n;
+  copy->kind = g_strdup (event->kind);
+  copy->at = g_strdup (event->at);
+  copy->evaluator = g_strdup (event->evaluator);
+  copy->detail = g_strdup (event->detail);
+  copy->snapshot = g_strdup (event->snapshot);
+  copy->prev_hash = g_strdup (event->prev_hash);
+  copy->hash = g_strdup (event->hash);
+  copy->chain = g_strdup (event->chain);
+  return copy;
+}
+
+static void
+add_text (JsonBuilder *builder, const char *text)
+{
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+hash_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+char *
+em_chain_snapshot (const EmCaseRow *row)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  const char *fields[] = {
+    row->uuid, row->kind, row->state, row->input_json, row->rules_id, row->rules_sha256,
+    row->result_json, row->result, row->tariff, row->name, row->document, row->radicado,
+    row->expediente, row->evaluator, row->created, row->updated, row->annulment_reason,
+  };
+
+  json_builder_begin_array (builder);
+  add_text (builder, "caso-v1");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    add_text (builder, fields[i]);
+  json_builder_add_boolean_value (builder, row->requerimiento);
+  json_builder_end_array (builder);
+  return hash_builder (builder);
+}
+
+char *
+em_chain_event_hash (const EmCaseEvent *event)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_array (builder);
+  add_text (builder, "evento-v1");
+  add_text (builder, event->prev_hash);
+  add_text (builder, event->case_uuid);
+  json_builder_add_int_value (builder, event->n);
+  add_text (builder, event->kind);
+  add_text (builder, event->at);
+  add_text (builder, event->evaluator);
+  add_text (builder, event->detail);
+  add_text (builder, event->snapshot);
+  json_builder_end_array (builder);
+  return hash_builder (builder);
+}
+
+char *
+em_chain_link (const char *previous_chain,
+               const char *hash)
+{
+  g_autofree char *text = g_strconcat (previous_chain, ":", hash, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/* Crockford's base32: no I, L, O, U, so a code read from paper is not misread. */
+static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/* The first 60 bits of the hash as 12 base32 digits: "7K3Q-9ZD2-M4XA". */
+char *
+em_chain_code (const char *hash)
+{
+  guint64 bits = 0;
+  GString *code = g_string_new (NULL);
+
+  g_return_val_if_fail (hash != NULL && strlen (hash) >= 15, NULL);
+
+  for (guint i = 0; i < 15; i++)
+    bits = (bits << 4) | g_ascii_xdigit_value (hash[i]);
+  for (int i = 11; i >= 0; i--)
+    {
+      g_string_append_c (code, alphabet[(bits >> (5 * i)) & 31]);
+      if (i % 4 == 0 && i > 0)
+        g_string_append_c (code, '-');
+    }
+  return g_string_free (code, FALSE);
+}
+
+/* What a person typed → the canonical code, or NULL if it cannot be one.
+ * Case, spaces and dashes do not matter; O reads as 0, I and L as 1. */
+char *
+em_chain_code_normalize (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+  g_autofree char *code = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = g_ascii_toupper (*p);
+      if (c == ' ' || c == '-')
+        continue;
+      c = c == 'O' ? '0' : (c == 'I' || c == 'L') ? '1' : c;
+      if (strchr (alphabet, c) == NULL || c == '\0')
+        return g_string_free (digits, TRUE), NULL;
+      g_string_append_c (digits, c);
+    }
+  if (digits->len != 12)
+    return g_string_free (digits, TRUE), NULL;
+  code = g_string_free (digits, FALSE);
+  return g_strdup_printf ("%.4s-%.4s-%.4s", code, code + 4, code + 8);
+}

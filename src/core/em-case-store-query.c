@@ -1,0 +1,191 @@
+/* em-case-store-query.c — finding cases: search and filters
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text search goes through the FTS5 index over name, document, radicado and
+ * expediente (accents and case ignored, each word matched as a prefix);
+ * filters use the indexes on tipo, resultado, estado and creado.  Newest
+ * first.  Dates are the official's local calendar days.
+ */
+#define G_LOG_DOMAIN "em-case-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "em-case-store-private.h"
+#include "em-date.h"
+
+/* "Ñandú 900-12" → "\"Ñandú\"* \"900\"* \"12\"*"; NULL when no word. */
+static char *
+fts_query (const char *text)
+{
+  GString *query = g_string_new (NULL);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  if (query->len == 0)
+    return g_string_free (query, TRUE), NULL;
+  return g_string_free (query, FALSE);
+}
+
+/* Local midnight of an AAAA-MM-DD day (plus @days) as a UTC ISO 8601 text. */
+static char *
+local_day_start (const char *date, int days, GError **error)
+{
+  GDate day;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (!em_date_parse_iso (date, &day, error))
+    return NULL;
+  g_date_add_days (&day, days);
+  local = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format_iso8601 (utc);
+}
+
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *texts;    /* bound in order */
+} Query;
+
+static void
+add_condition (Query *query, const char *condition, char *value)
+{
+  g_string_append_printf (query->sql, " AND %s", condition);
+  g_ptr_array_add (query->texts, value);
+}
+
+static gboolean
+build_query (const EmCaseFilter *filter, Query *query, GError **error)
+{
+  char *match = filter->text ? fts_query (filter->text) : NULL;
+
+  g_string_append (query->sql, "SELECT id FROM cases WHERE 1");
+  if (match != NULL)
+    add_condition (query, "id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", match);
+  if (!filter->any_kind)
+    add_condition (query, "tipo = ?", g_strdup (em_case_kind_to_string (filter->kind)));
+  if (filter->result != NULL)
+    add_condition (query, "resultado = ?", g_strdup (filter->result));
+  if (!filter->any_state)
+    add_condition (query, "estado = ?", g_strdup (em_case_state_to_string (filter->state)));
+  if (filter->from != NULL)
+    {
+      char *start = local_day_start (filter->from, 0, error);
+      if (start == NULL)
+        return FALSE;
+      add_condition (query, "creado >= ?", start);
+    }
+  if (filter->until != NULL)
+    {
+      char *end = local_day_start (filter->until, 1, error);
+      if (end == NULL)
+        return FALSE;
+      add_condition (query, "creado < ?", end);
+    }
+  g_string_append (query->sql, " ORDER BY id DESC");
+  return TRUE;
+}
+
+GArray *
+em_case_store_query_ids (EmCaseStore        *self,
+                         const EmCaseFilter *filter,
+                         guint               limit,
+                         GError            **error)
+{
+  Query query = { g_string_new (NULL), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *ids = NULL;
+  int rc;
+
+  g_return_val_if_fail (EM_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!build_query (filter, &query, error))
+    goto out;
+  if (limit > 0)
+    g_string_append_printf (query.sql, " LIMIT %u", limit);
+  if ((stmt = em_store_prepare (self, query.sql->str, error)) == NULL)
+    goto out;
+  for (guint i = 0; i < query.texts->len; i++)
+    em_store_bind_text (stmt, i + 1, g_ptr_array_index (query.texts, i));
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      em_store_fail (self, rc, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+out:
+  g_string_free (query.sql, TRUE);
+  g_ptr_array_unref (query.texts);
+  return ids;
+}
+
+static EmCaseSummary *
+read_summary (sqlite3_stmt *stmt)
+{
+  EmCaseSummary *summary = g_new0 (EmCaseSummary, 1);
+  const char *document = (const char *) sqlite3_column_text (stmt, 3);
+
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->kind = em_store_column_text (stmt, 1);
+  summary->name = em_store_column_text (stmt, 2);
+  summary->document = g_strdup (document && document[0] ? document : (const char *) sqlite3_column_text (stmt, 4));
+  summary->result = em_store_column_text (stmt, 5);
+  summary->tariff = em_store_column_text (stmt, 6);
+  summary->state = em_store_column_text (stmt, 7);
+  summary->created = em_store_column_text (stmt, 8);
+  return summary;
+}
+
+GPtrArray *
+em_case_store_get_summaries (EmCaseStore  *self,
+                             const gint64 *ids,
+                             guint         n_ids,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) em_case_summary_free);
+
+  g_return_val_if_fail (EM_IS_CASE_STORE (self), NULL);
+
+  stmt = em_store_prepare (self, "SELECT id, tipo, nombre, documento, expediente, resultado, tarifa, estado, creado"
+                                 " FROM cases WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (summaries, read_summary (stmt));
+      else if (rc != SQLITE_DONE)
+        return em_store_fail (self, rc, error), NULL;
+    }
+  return g_steal_pointer (&summaries);
+}
