@@ -15,7 +15,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "em-case-chain.h"
+
+G_DEFINE_QUARK (em-chain-error-quark, em_chain_error)
 
 void
 em_case_row_clear (EmCaseRow *row)
@@ -184,4 +188,46 @@ em_chain_code_normalize (const char *text)
     return g_string_free (digits, TRUE), NULL;
   code = g_string_free (digits, FALSE);
   return g_strdup_printf ("%.4s-%.4s-%.4s", code, code + 4, code + 8);
+}
+
+static gboolean
+broken (GError **error, const EmCaseRow *row, gint64 n, const char *why)
+{
+  g_set_error (error, EM_CHAIN_ERROR, EM_CHAIN_ERROR_BROKEN,
+               _("El historial del caso %s no se verifica en el evento %ld: %s"),
+               row->uuid, (long) n, why);
+  return FALSE;
+}
+
+/* A case as it travels (row and its own events, n = 1…): numbering, links,
+ * each event's hash, and the row's content against the last snapshot. */
+gboolean
+em_chain_verify_case (const EmCaseRow *row,
+                      GPtrArray       *events,
+                      GError         **error)
+{
+  const char *previous = "";
+  g_autofree char *snapshot = NULL;
+
+  g_return_val_if_fail (row != NULL && events != NULL, FALSE);
+
+  if (events->len == 0)
+    return broken (error, row, 0, _("no tiene eventos"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const EmCaseEvent *event = events->pdata[i];
+      g_autofree char *hash = em_chain_event_hash (event);
+
+      if (g_strcmp0 (event->case_uuid, row->uuid) != 0 || event->n != (gint64) i + 1)
+        return broken (error, row, i + 1, _("falta un evento o está fuera de orden"));
+      if (g_strcmp0 (event->prev_hash, previous) != 0)
+        return broken (error, row, event->n, _("no enlaza con el evento anterior"));
+      if (g_strcmp0 (hash, event->hash) != 0)
+        return broken (error, row, event->n, _("su contenido fue modificado"));
+      previous = event->hash;
+    }
+  snapshot = em_chain_snapshot (row);
+  if (g_strcmp0 (snapshot, ((EmCaseEvent *) events->pdata[events->len - 1])->snapshot) != 0)
+    return broken (error, row, events->len, _("los datos del caso no coinciden con su último evento"));
+  return TRUE;
 }

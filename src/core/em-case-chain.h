@@ -51,6 +51,18 @@ void   em_case_event_clear     (EmCaseEvent       *event);
 void   em_case_event_free      (EmCaseEvent       *event);
 EmCaseEvent *em_case_event_copy (const EmCaseEvent *event);
 
+#define EM_CHAIN_ERROR (em_chain_error_quark ())
+
+typedef enum
+{
+  EM_CHAIN_ERROR_BROKEN,
+} EmChainError;
+
+GQuark em_chain_error_quark    (void);
+gboolean em_chain_verify_case  (const EmCaseRow   *row,
+                                GPtrArray         *events,
+                                GError           **error);
+
 char  *em_chain_snapshot       (const EmCaseRow   *row);
 char  *em_chain_event_hash     (const EmCaseEvent *event);
 char  *em_chain_link           (const char        *previous_chain,

@@ -15,15 +15,11 @@
 
 #include "em-case-store-private.h"
 
-#define ROW_COLUMNS \
-  "uuid, tipo, estado, entrada, reglas_id, reglas_sha256, resultado_json, resultado, tarifa, " \
-  "nombre, documento, radicado, expediente, evaluador, creado, actualizado, requerimiento, " \
-  "motivo_anulacion"
+#define ROW_COLUMNS EM_STORE_ROW_COLUMNS
+#define EVENT_COLUMNS EM_STORE_EVENT_COLUMNS
 
-#define EVENT_COLUMNS "seq, case_uuid, n, kind, at, evaluador, detail, snapshot, prev_hash, hash, chain"
-
-static void
-read_row (sqlite3_stmt *stmt, int first, EmCaseRow *row)
+void
+em_store_read_row (sqlite3_stmt *stmt, int first, EmCaseRow *row)
 {
   char **fields[] = {
     &row->uuid, &row->kind, &row->state, &row->input_json, &row->rules_id, &row->rules_sha256,
@@ -37,8 +33,8 @@ read_row (sqlite3_stmt *stmt, int first, EmCaseRow *row)
   row->annulment_reason = em_store_column_text (stmt, first + 17);
 }
 
-static void
-bind_row (sqlite3_stmt *stmt, int first, const EmCaseRow *row)
+void
+em_store_bind_row (sqlite3_stmt *stmt, int first, const EmCaseRow *row)
 {
   const char *fields[] = {
     row->uuid, row->kind, row->state, row->input_json, row->rules_id, row->rules_sha256,
@@ -113,8 +109,8 @@ insert_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
 }
 
 /* Appends an already hashed event (its own chain is set here). */
-static gboolean
-link_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
+gboolean
+em_store_link_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
 {
   g_autofree char *previous = last_chain (self, error);
 
@@ -129,8 +125,8 @@ link_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
   return TRUE;
 }
 
-static gboolean
-set_last_hash (EmCaseStore *self, const char *uuid, const char *hash, GError **error)
+gboolean
+em_store_set_last_hash (EmCaseStore *self, const char *uuid, const char *hash, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
       "UPDATE cases SET ultimo_hash = ? WHERE uuid = ?", error);
@@ -143,8 +139,8 @@ set_last_hash (EmCaseStore *self, const char *uuid, const char *hash, GError **e
 }
 
 /* The event recording that @row now has its current content. */
-static gboolean
-append_event (EmCaseStore *self, const EmCaseRow *row, gint64 n, const char *prev_hash,
+gboolean
+em_store_append_event (EmCaseStore *self, const EmCaseRow *row, gint64 n, const char *prev_hash,
               const char *kind, const char *evaluator, const char *detail, GError **error)
 {
   g_auto(EmCaseEvent) event = { 0 };
@@ -158,11 +154,11 @@ append_event (EmCaseStore *self, const EmCaseRow *row, gint64 n, const char *pre
   event.snapshot = em_chain_snapshot (row);
   event.prev_hash = g_strdup (prev_hash);
   event.hash = em_chain_event_hash (&event);
-  return link_event (self, &event, error) && set_last_hash (self, row->uuid, event.hash, error);
+  return em_store_link_event (self, &event, error) && em_store_set_last_hash (self, row->uuid, event.hash, error);
 }
 
-static char *
-detail_json (const char *first_key, ...)
+char *
+em_store_detail_json (const char *first_key, ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -205,8 +201,8 @@ fill_from_record (EmCaseRow *row, const EmEvaluationRecord *record)
     }
 }
 
-static gboolean
-insert_row (EmCaseStore *self, const EmCaseRow *row, gint64 *id, GError **error)
+gboolean
+em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, gint64 *id, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
       "INSERT INTO cases (" ROW_COLUMNS ", ultimo_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
@@ -214,7 +210,7 @@ insert_row (EmCaseStore *self, const EmCaseRow *row, gint64 *id, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  bind_row (stmt, 1, row);
+  em_store_bind_row (stmt, 1, row);
   if (!em_store_step_done (self, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (self->db);
@@ -249,10 +245,10 @@ add_in_transaction (EmCaseStore *self, const EmEvaluationRecord *record, const c
   row.evaluator = g_strdup (evaluator);
   row.created = em_store_now ();
   row.updated = g_strdup (row.created);
-  detail = detail_json ("resultado", record->result, "tarifa", record->tariff, "estado", row.state,
+  detail = em_store_detail_json ("resultado", record->result, "tarifa", record->tariff, "estado", row.state,
                         "reglas", record->rules_id, NULL);
-  if (!insert_row (self, &row, &id, error)
-      || !append_event (self, &row, 1, "", "creado", evaluator, detail, error))
+  if (!em_store_insert_row (self, &row, &id, error)
+      || !em_store_append_event (self, &row, 1, "", "creado", evaluator, detail, error))
     return 0;
   return id;
 }
@@ -304,7 +300,7 @@ em_case_store_get_row (EmCaseStore *self,
     }
   if (rc != SQLITE_ROW)
     return em_store_fail (self, rc, error);
-  read_row (stmt, 0, row);
+  em_store_read_row (stmt, 0, row);
   return TRUE;
 }
 
@@ -318,7 +314,7 @@ em_case_store_get_events (EmCaseStore *self,
   int rc;
 
   stmt = em_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM events"
-                                 " WHERE case_uuid = (SELECT uuid FROM cases WHERE id = ?) ORDER BY n", error);
+                                 " WHERE case_uuid = (SELECT uuid FROM cases WHERE id = ?) ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -357,8 +353,8 @@ em_case_store_get_code (EmCaseStore *self,
 
 /* ---- The procedure ---------------------------------------------------- */
 
-static gboolean
-update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, GError **error)
+gboolean
+em_store_update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
       "UPDATE cases SET (" ROW_COLUMNS ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -366,7 +362,7 @@ update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  bind_row (stmt, 1, row);
+  em_store_bind_row (stmt, 1, row);
   sqlite3_bind_int64 (stmt, 19, id);
   return em_store_step_done (self, stmt, error);
 }
@@ -375,7 +371,7 @@ static gboolean
 last_event (EmCaseStore *self, const char *uuid, gint64 *n, char **hash, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
-      "SELECT n, hash FROM events WHERE case_uuid = ? ORDER BY n DESC LIMIT 1", error);
+      "SELECT n, hash FROM events WHERE case_uuid = ? AND n > 0 ORDER BY n DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
@@ -478,10 +474,10 @@ apply_in_transaction (EmCaseStore *self, gint64 id, EmCaseAction action, const c
   kind = change_row (&row, action, reason, reevaluation);
   g_free (row.updated);
   row.updated = em_store_now ();
-  detail = detail_json ("estado", row.state, "resultado", reevaluation ? row.result : NULL,
+  detail = em_store_detail_json ("estado", row.state, "resultado", reevaluation ? row.result : NULL,
                         "motivo", reason, NULL);
-  return update_row (self, id, &row, error)
-         && append_event (self, &row, n + 1, prev_hash, kind, evaluator, detail, error);
+  return em_store_update_row (self, id, &row, error)
+         && em_store_append_event (self, &row, n + 1, prev_hash, kind, evaluator, detail, error);
 }
 
 gboolean

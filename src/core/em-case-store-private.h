@@ -40,6 +40,44 @@ gboolean      em_store_read_event    (EmCaseStore   *self,
                                       sqlite3_stmt  *stmt,
                                       EmCaseEvent   *event);
 
+void          em_store_read_row      (sqlite3_stmt  *stmt,
+                                      int            first,
+                                      EmCaseRow     *row);
+void          em_store_bind_row      (sqlite3_stmt  *stmt,
+                                      int            first,
+                                      const EmCaseRow *row);
+gboolean      em_store_link_event    (EmCaseStore   *self,
+                                      EmCaseEvent   *event,
+                                      GError       **error);
+gboolean      em_store_insert_row    (EmCaseStore   *self,
+                                      const EmCaseRow *row,
+                                      gint64        *id,
+                                      GError       **error);
+gboolean      em_store_update_row    (EmCaseStore   *self,
+                                      gint64         id,
+                                      const EmCaseRow *row,
+                                      GError       **error);
+gboolean      em_store_set_last_hash (EmCaseStore   *self,
+                                      const char    *uuid,
+                                      const char    *hash,
+                                      GError       **error);
+gboolean      em_store_append_event  (EmCaseStore   *self,
+                                      const EmCaseRow *row,
+                                      gint64         n,
+                                      const char    *prev_hash,
+                                      const char    *kind,
+                                      const char    *evaluator,
+                                      const char    *detail,
+                                      GError       **error);
+char         *em_store_detail_json   (const char    *first_key,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
+#define EM_STORE_ROW_COLUMNS \
+  "uuid, tipo, estado, entrada, reglas_id, reglas_sha256, resultado_json, resultado, tarifa, " \
+  "nombre, documento, radicado, expediente, evaluador, creado, actualizado, requerimiento, " \
+  "motivo_anulacion"
+#define EM_STORE_EVENT_COLUMNS "seq, case_uuid, n, kind, at, evaluador, detail, snapshot, prev_hash, hash, chain"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 
 #include "em-case-store-private.h"
 
-#define EVENT_COLUMNS "seq, case_uuid, n, kind, at, evaluador, detail, snapshot, prev_hash, hash, chain"
+#define EVENT_COLUMNS EM_STORE_EVENT_COLUMNS
 #define CASE_COLUMNS \
   "c.uuid, c.tipo, c.estado, c.entrada, c.reglas_id, c.reglas_sha256, c.resultado_json, c.resultado, " \
   "c.tarifa, c.nombre, c.documento, c.radicado, c.expediente, c.evaluador, c.creado, c.actualizado, " \
@@ -85,7 +85,8 @@ static gboolean
 check_case_links (EmCaseStore *self, const char *only_uuid, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
-      "SELECT " EVENT_COLUMNS " FROM events WHERE ?1 IS NULL OR case_uuid = ?1 ORDER BY case_uuid, n", error);
+      "SELECT " EVENT_COLUMNS " FROM events WHERE n > 0 AND (?1 IS NULL OR case_uuid = ?1)"
+      " ORDER BY case_uuid, n", error);
   g_autofree char *uuid = NULL;
   g_autofree char *hash = NULL;
   gint64 n = 0;

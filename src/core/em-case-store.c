@@ -66,8 +66,10 @@ static const char * const migrations[EM_STORE_SCHEMA_VERSION] = {
   "  prev_hash TEXT NOT NULL,"
   "  hash TEXT NOT NULL UNIQUE,"
   "  chain TEXT NOT NULL,"
-  "  codigo TEXT NOT NULL,"
-  "  UNIQUE (case_uuid, n));"
+  "  codigo TEXT NOT NULL);"
+  /* n > 0: the case's own chain, which travels in bundles; n = 0: events
+   * of this database only (an import), on the local chain alone. */
+  "CREATE UNIQUE INDEX events_case_chain ON events (case_uuid, n) WHERE n > 0;"
   "CREATE INDEX events_codigo ON events (codigo);"
   "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events"
   "  BEGIN SELECT RAISE (ABORT, 'el historial no se puede modificar'); END;"

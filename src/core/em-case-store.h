@@ -23,6 +23,7 @@ typedef enum
   EM_STORE_ERROR_FULL,        /* no space left */
   EM_STORE_ERROR_NOT_FOUND,
   EM_STORE_ERROR_TAMPERED,    /* the history does not verify */
+  EM_STORE_ERROR_CONFLICT,    /* a case changed on two laptops */
   EM_STORE_ERROR_FAILED,
 } EmStoreError;
 
@@ -70,6 +71,13 @@ typedef struct
 } EmCaseFilter;
 
 #define EM_CASE_FILTER_INIT { NULL, TRUE, 0, NULL, TRUE, 0, NULL, NULL }
+
+typedef enum
+{
+  EM_IMPORT_NEW,              /* the case was not here */
+  EM_IMPORT_EXTENDED,         /* it was, with fewer events */
+  EM_IMPORT_UNCHANGED,        /* it was, with all these events */
+} EmImportOutcome;
 
 #define EM_TYPE_CASE_STORE (em_case_store_get_type ())
 G_DECLARE_FINAL_TYPE (EmCaseStore, em_case_store, EM, CASE_STORE, GObject)
@@ -122,6 +130,19 @@ gboolean      em_case_store_find_code       (EmCaseStore   *self,
                                              gint64        *case_id,
                                              gboolean      *is_latest,
                                              GError       **error);
+
+gboolean      em_case_store_export_case     (EmCaseStore   *self,
+                                             gint64         id,
+                                             EmCaseRow     *row,
+                                             GPtrArray    **events,
+                                             GError       **error);
+gboolean      em_case_store_import_case     (EmCaseStore     *self,
+                                             const EmCaseRow *row,
+                                             GPtrArray       *events,
+                                             const char      *evaluator,
+                                             const char      *origin,
+                                             EmImportOutcome *outcome,
+                                             GError         **error);
 
 GArray       *em_case_store_query_ids       (EmCaseStore        *self,
                                              const EmCaseFilter *filter,
