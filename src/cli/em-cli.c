@@ -21,6 +21,10 @@ typedef struct
 static const Command commands[] = {
   { "capacidad", em_cli_capacidad_run,
     N_("Evalúa la capacidad económica de un solicitante del RUCOM (Res. ANM 208/2017)") },
+  { "tarifa", em_cli_tarifa_run,
+    N_("Clasifica un título, decide si la inspección se cobra y calcula la tarifa") },
+  { "casos", em_cli_casos_run,
+    N_("Guarda, busca, tramita, exporta y verifica los casos evaluados") },
 };
 
 static void

@@ -11,5 +11,9 @@ int em_cli_run           (int    argc,
                           char **argv);
 int em_cli_capacidad_run (int    argc,
                           char **argv);
+int em_cli_casos_run     (int    argc,
+                          char **argv);
+int em_cli_tarifa_run    (int    argc,
+                          char **argv);
 
 G_END_DECLS
