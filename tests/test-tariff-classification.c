@@ -397,6 +397,38 @@ test_null_means_absent (void)
   g_assert_cmpint (em_tariff_verdict_get_classification (verdict)->clase, ==, EM_CLASE_PEQUENA);
 }
 
+static char *
+canonical_input (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmFlatObject) object = em_flat_object_parse (json, -1, &error);
+  g_autoptr(EmTariffCase) input = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_no_error (error);
+  input = em_tariff_case_new_from_json (object, NULL, &error);
+  g_assert_no_error (error);
+  node = em_tariff_case_to_json (input);
+  return json_to_string (node, FALSE);
+}
+
+/* The stored input (case store) states the defaults and reads back the same. */
+static void
+test_canonical_input_round_trips_with_defaults (void)
+{
+  g_autofree char *first = canonical_input ("{\"etapa\":\"explotacion\",\"grupo_mineral\":\"carbon\","
+                                            "\"sistema\":\"arrastre\",\"produccion_anual\":6e4,"
+                                            "\"nivel_cumplimiento\":\"bajo\",\"titular\":\"Ñandú S.A.S.\"}");
+  g_autofree char *second = canonical_input (first);
+
+  g_assert_cmpstr (first, ==, "{\"etapa\":\"explotacion\",\"grupo_mineral\":\"carbon\",\"sistema\":\"arrastre\","
+                              "\"produccion_anual\":\"60000\",\"pin\":false,\"medida_seguridad\":\"ninguna\","
+                              "\"levantamiento_medida\":false,\"autorizado_explotar\":true,"
+                              "\"nivel_cumplimiento\":\"bajo\",\"numero_inspeccion\":1,"
+                              "\"titular\":\"Ñandú S.A.S.\"}");
+  g_assert_cmpstr (second, ==, first);
+}
+
 /* ---- The annex data file --------------------------------------------- */
 
 static void
@@ -480,6 +512,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tarifa/entrada/unknown-group-and-system", test_unknown_group_and_system_rejected);
   g_test_add_func ("/tarifa/entrada/production-nonnegative-decimal", test_production_must_be_a_nonnegative_decimal);
   g_test_add_func ("/tarifa/entrada/null-means-absent", test_null_means_absent);
+  g_test_add_func ("/tarifa/entrada/canonical-input-round-trips-with-defaults", test_canonical_input_round_trips_with_defaults);
   g_test_add_func ("/tarifa/anexo/file-errors-name-the-place", test_table_file_errors_name_the_place);
 
   return g_test_run ();

@@ -231,10 +231,14 @@ add_criterion (JsonBuilder *builder, const char *key, guint criterion)
     json_builder_add_null_value (builder);
 }
 
+/* A quantity of the case, only when given. */
 static void
-add_optional_decimal (JsonBuilder *builder, const char *key, gboolean has, EmDecimal value)
+add_quantity (JsonBuilder *builder, const char *key, EmTariffCase *self,
+              gboolean (*get) (EmTariffCase *, EmDecimal *))
 {
-  if (has)
+  EmDecimal value;
+
+  if (get (self, &value))
     add_decimal (builder, key, TRUE, value);
 }
 
@@ -243,18 +247,17 @@ JsonNode *
 em_tariff_case_to_json (EmTariffCase *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  EmDecimal value;
 
   g_return_val_if_fail (EM_IS_TARIFF_CASE (self), NULL);
 
   json_builder_begin_object (builder);
   add_string (builder, "etapa", em_etapa_to_string (em_tariff_case_get_etapa (self)));
-  add_optional_decimal (builder, "area_hectareas", em_tariff_case_get_area_hectareas (self, &value), value);
+  add_quantity (builder, "area_hectareas", self, em_tariff_case_get_area_hectareas);
   if (em_tariff_case_get_grupo_mineral (self) != EM_GRUPO_NONE)
     add_string (builder, "grupo_mineral", em_grupo_mineral_to_string (em_tariff_case_get_grupo_mineral (self)));
   if (em_tariff_case_get_sistema (self) != EM_SISTEMA_NONE)
     add_string (builder, "sistema", em_sistema_to_string (em_tariff_case_get_sistema (self)));
-  add_optional_decimal (builder, "produccion_anual", em_tariff_case_get_produccion_anual (self, &value), value);
+  add_quantity (builder, "produccion_anual", self, em_tariff_case_get_produccion_anual);
   add_boolean (builder, "pin", em_tariff_case_get_pin (self));
   add_string (builder, "medida_seguridad", em_medida_to_string (em_tariff_case_get_medida_seguridad (self)));
   add_boolean (builder, "levantamiento_medida", em_tariff_case_get_levantamiento_medida (self));
