@@ -383,7 +383,6 @@ recognise (EmCaseStore *self, gint64 *version, GError **error)
 static gboolean
 configure (EmCaseStore *self, GError **error)
 {
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   return em_store_exec (self, "PRAGMA foreign_keys = ON", error)
          && em_store_exec (self, "PRAGMA journal_mode = WAL", error)
          && em_store_exec (self, "PRAGMA synchronous = FULL", error);
@@ -430,6 +429,9 @@ migrate (EmCaseStore *self, gint64 from, GError **error)
     return FALSE;
   if (!em_case_store_begin (self, error))
     return FALSE;
+  /* Another program may have migrated it while we waited for the lock. */
+  if ((from = query_int (self, "PRAGMA user_version", error)) < 0)
+    return em_case_store_rollback (self), FALSE;
   for (gint64 v = from; v < EM_STORE_SCHEMA_VERSION; v++)
     if (!em_store_exec (self, migrations[v], error))
       return em_case_store_rollback (self), FALSE;
@@ -457,6 +459,7 @@ em_case_store_open (const char *path,
   if (rc != SQLITE_OK)
     return em_store_fail (self, rc, error), NULL;
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (!recognise (self, &version, error) || !configure (self, error))
     return NULL;
   if (version < EM_STORE_SCHEMA_VERSION && !migrate (self, version, error))
