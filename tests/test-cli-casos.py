@@ -299,8 +299,9 @@ def _():
         lines = w.write_lines("a.jsonl", [dict(CUMPLE, nombre=f"P {i}") for i in range(300)])
         procs = [subprocess.Popen([CLI, "casos", "--db", w.db, "--evaluador", "Ana", "importar", lines],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
-        codes = [p.wait(timeout=120) for p in procs]
-        tap.eq(codes, [0, 0])
+        results = [p.communicate(timeout=120) for p in procs]
+        codes = [p.returncode for p in procs]
+        tap.ok(codes == [0, 0], f"{codes}: {[err.decode() for _, err in results]}")
         tap.eq(count_and_check(w.db), ("ok", 600))
         p = w.run("verificar")
         tap.eq((p.returncode, p.stdout.decode()), (0, "integridad verificada: 600 eventos\n"))

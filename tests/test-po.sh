@@ -4,7 +4,7 @@
 # step with the sources (every marked string is in it).  Prints TAP.
 set -u
 top=$1
-echo "1..3"
+echo "1..4"
 
 stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$top/po/es.po" 2>&1)
 if [ $? -eq 0 ]; then echo "ok 1 - es.po passes msgfmt --check"; else echo "not ok 1 - es.po passes msgfmt --check"; echo "# $stats"; fi
@@ -29,3 +29,8 @@ else
   echo "# $missing message(s) differ between sources and es.po; files not in POTFILES.in: $listed"
   echo "# run build-aux/update-po"
 fi
+
+# A printf macro inside _() (e.g. "%" G_GINT64_FORMAT) cuts the message short.
+cut=$(grep -c '^msgid ".*%"$' "$top/po/es.po")
+if [ "$cut" -eq 0 ]; then echo "ok 4 - no message is cut short by a format macro inside _()"
+else echo "not ok 4 - no message is cut short by a format macro inside _()"; grep -n '^msgid ".*%"$' "$top/po/es.po" | sed 's/^/# /'; fi

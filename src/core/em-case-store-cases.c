@@ -295,7 +295,7 @@ em_case_store_get_row (EmCaseStore *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, EM_STORE_ERROR, EM_STORE_ERROR_NOT_FOUND,
-                   _("No existe el caso %" G_GINT64_FORMAT), id);
+                   _("No existe el caso %ld"), (long) id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -345,7 +345,7 @@ em_case_store_get_code (EmCaseStore *self,
     return em_chain_code ((const char *) sqlite3_column_text (stmt, 0));
   if (rc == SQLITE_DONE)
     g_set_error (error, EM_STORE_ERROR, EM_STORE_ERROR_NOT_FOUND,
-                 _("No existe el caso %" G_GINT64_FORMAT), id);
+                 _("No existe el caso %ld"), (long) id);
   else
     em_store_fail (self, rc, error);
   return NULL;

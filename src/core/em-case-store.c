@@ -133,6 +133,7 @@ em_case_summary_free (EmCaseSummary *summary)
   g_free (summary->tariff);
   g_free (summary->state);
   g_free (summary->created);
+  g_free (summary->evaluator);
   g_free (summary);
 }
 
@@ -380,11 +381,37 @@ recognise (EmCaseStore *self, gint64 *version, GError **error)
   return TRUE;
 }
 
+/* Switching to WAL needs an exclusive lock and SQLite does not wait for it
+ * (no busy handler), so a new database opened by two programs at once
+ * retries here; a database already in WAL is left as it is. */
+static gboolean
+use_wal (EmCaseStore *self, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000);
+
+  for (;;)
+    {
+      g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0)
+        return TRUE;
+      if (rc == SQLITE_ROW)
+        return em_store_fail (self, SQLITE_READONLY, error);
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return em_store_fail (self, rc, error);
+      g_usleep (10000);
+    }
+}
+
 static gboolean
 configure (EmCaseStore *self, GError **error)
 {
   return em_store_exec (self, "PRAGMA foreign_keys = ON", error)
-         && em_store_exec (self, "PRAGMA journal_mode = WAL", error)
+         && use_wal (self, error)
          && em_store_exec (self, "PRAGMA synchronous = FULL", error);
 }
 

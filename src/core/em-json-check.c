@@ -264,8 +264,7 @@ em_json_check_integer (JsonObject *object,
   if (*out < min || *out > max)
     {
       em_json_check_fail (error, path, key,
-                          _("debe estar entre %" G_GINT64_FORMAT " y %" G_GINT64_FORMAT),
-                          min, max);
+                          _("debe estar entre %ld y %ld"), (long) min, (long) max);
       return FALSE;
     }
   return TRUE;
