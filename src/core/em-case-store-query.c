@@ -157,6 +157,7 @@ read_summary (sqlite3_stmt *stmt)
   summary->tariff = em_store_column_text (stmt, 6);
   summary->state = em_store_column_text (stmt, 7);
   summary->created = em_store_column_text (stmt, 8);
+  summary->evaluator = em_store_column_text (stmt, 9);
   return summary;
 }
 
@@ -171,8 +172,8 @@ em_case_store_get_summaries (EmCaseStore  *self,
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), NULL);
 
-  stmt = em_store_prepare (self, "SELECT id, tipo, nombre, documento, expediente, resultado, tarifa, estado, creado"
-                                 " FROM cases WHERE id = ?", error);
+  stmt = em_store_prepare (self, "SELECT id, tipo, nombre, documento, expediente, resultado, tarifa, estado, creado,"
+                                 " evaluador FROM cases WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < n_ids; i++)

@@ -56,6 +56,7 @@ typedef struct
   char   *tariff;
   char   *state;
   char   *created;
+  char   *evaluator;
 } EmCaseSummary;
 
 typedef struct
