@@ -659,6 +659,9 @@ static const Subcommand subcommands[] = {
   { "mostrar", run_mostrar },
   { "tramitar", run_tramitar },
   { "verificar", run_verificar },
+  { "exportar", em_cli_casos_exportar },
+  { "importar-paquete", em_cli_casos_importar_paquete },
+  { "exportar-csv", em_cli_casos_exportar_csv },
 };
 
 typedef struct

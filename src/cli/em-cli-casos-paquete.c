@@ -1,0 +1,336 @@
+/* em-cli-casos-paquete.c — `casos exportar`, `importar-paquete`, `exportar-csv`
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Moving cases between laptops (a JSON bundle with their history, verified
+ * on import, all or nothing) and the case list for spreadsheets.  An
+ * export is written to a temporary file next to SALIDA (mode 0600: it
+ * holds personal financial data) and renamed over it only when complete,
+ * so a failed export never leaves half a file nor spoils an older one.
+ */
+#define G_LOG_DOMAIN "em-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "em-capacity-verdict.h"
+#include "em-case-bundle.h"
+#include "em-case-csv.h"
+#include "em-cli-batch.h"
+#include "em-cli-casos.h"
+#include "em-date.h"
+
+/* ---- Options (as in em-cli-casos.c) ------------------------------------ */
+
+typedef struct
+{
+  const char  *name;
+  const char **value;
+} Option;
+
+/* Reads the options of @options out of @argv; the rest are positional. */
+static gboolean
+parse_options (int argc, char **argv, const Option *options, GPtrArray *positional, int *status)
+{
+  for (int i = 0; i < argc; i++)
+    {
+      const Option *found = NULL;
+
+      for (const Option *o = options; o && o->name != NULL; o++)
+        if (g_str_equal (argv[i], o->name))
+          found = o;
+      if (found == NULL && argv[i][0] == '-' && argv[i][1] != '\0')
+        return *status = em_cli_usage_error ("casos", _("opción desconocida «%s»"), argv[i]), FALSE;
+      if (found == NULL)
+        g_ptr_array_add (positional, argv[i]);
+      else if (i + 1 >= argc)
+        return *status = em_cli_usage_error ("casos", _("falta el valor después de %s"), found->name), FALSE;
+      else
+        *found->value = argv[++i];
+    }
+  return TRUE;
+}
+
+static gboolean
+expect_one (GPtrArray *positional, const char *what, int *status)
+{
+  if (positional->len == 1)
+    return TRUE;
+  *status = positional->len == 0
+            ? em_cli_usage_error ("casos", _("falta %s"), what)
+            : em_cli_usage_error ("casos", _("sobra el argumento «%s»"), (char *) positional->pdata[1]);
+  return FALSE;
+}
+
+typedef struct
+{
+  EmCaseFilter filter;
+  const char  *kind;
+  const char  *state;
+} FilterOptions;
+
+static gboolean
+is_capacity_result (const char *text)
+{
+  for (EmCapacityResult r = EM_RESULT_CUMPLE; r <= EM_RESULT_INFORMACION_INCOMPLETA; r++)
+    if (g_str_equal (text, em_capacity_result_to_string (r)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_date (const char *option, const char *text, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (text == NULL || em_date_parse_iso (text, &date, &error))
+    return TRUE;
+  *status = em_cli_usage_error ("casos", _("%s: %s"), option, error->message);
+  return FALSE;
+}
+
+/* SALIDA and the filters of `listar` (without --limite). */
+static gboolean
+read_filter (EmCasosContext *context, FilterOptions *options, GPtrArray *positional, int *status)
+{
+  const Option known[] = {
+    { "--buscar", &options->filter.text }, { "--tipo", &options->kind },
+    { "--resultado", &options->filter.result }, { "--estado", &options->state },
+    { "--desde", &options->filter.from }, { "--hasta", &options->filter.until }, { NULL },
+  };
+
+  if (!parse_options (context->argc, context->argv, known, positional, status)
+      || !expect_one (positional, _("la SALIDA (un archivo, o «-»)"), status))
+    return FALSE;
+  options->filter.any_kind = options->kind == NULL;
+  if (options->kind && !em_case_kind_parse (options->kind, &options->filter.kind))
+    return *status = em_cli_usage_error ("casos", _("--tipo: use «capacidad» o «tarifa»")), FALSE;
+  options->filter.any_state = options->state == NULL;
+  if (options->state && !em_case_state_parse (options->state, &options->filter.state))
+    return *status = em_cli_usage_error ("casos", _("--estado: «%s» no es un estado"), options->state), FALSE;
+  if (options->filter.result && !is_capacity_result (options->filter.result))
+    return *status = em_cli_usage_error ("casos", _("--resultado: «%s» no es un resultado"),
+                                         options->filter.result), FALSE;
+  return check_date ("--desde", options->filter.from, status) && check_date ("--hasta", options->filter.until, status);
+}
+
+/* ---- Writing a file safely -------------------------------------------- */
+
+/* g_file_replace() is not enough: when SALIDA does not exist yet it writes
+ * straight into it, and a failure leaves half a file. */
+typedef struct
+{
+  GOutputStream *stream;
+  char          *path;         /* NULL: standard output */
+  char          *temporary;    /* removed unless renamed to @path */
+} Output;
+
+static void
+output_clear (Output *output)
+{
+  if (output->temporary != NULL)
+    g_unlink (output->temporary);
+  g_clear_object (&output->stream);
+  g_clear_pointer (&output->path, g_free);
+  g_clear_pointer (&output->temporary, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Output, output_clear)
+
+static gboolean
+write_failed (Output *output, GError **error)
+{
+  int saved = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("No se pudo escribir «%s»: %s"),
+               output->path, g_strerror (saved));
+  return FALSE;
+}
+
+static gboolean
+output_open (Output *output, const char *path, GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  int fd;
+
+  if (g_str_equal (path, "-"))
+    {
+      output->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return TRUE;
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  output->temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (output->temporary, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_clear_pointer (&output->temporary, g_free);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("No se pudo crear un archivo en la carpeta «%s»: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  output->stream = g_unix_output_stream_new (fd, TRUE);
+  output->path = g_strdup (path);
+  return TRUE;
+}
+
+/* Everything was written: on disk, then in place. */
+static gboolean
+output_commit (Output *output, GError **error)
+{
+  int fd;
+
+  if (output->path == NULL)
+    return TRUE;
+  fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (output->stream));
+  if (fsync (fd) != 0)
+    return write_failed (output, error);
+  if (!g_output_stream_close (output->stream, NULL, error))
+    return FALSE;
+  if (g_rename (output->temporary, output->path) != 0)
+    return write_failed (output, error);
+  g_clear_pointer (&output->temporary, g_free);
+  return TRUE;
+}
+
+static void
+print_count (const char *key, guint count)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, count);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = em_cli_to_json_string (root, FALSE);
+  g_print ("%s\n", text);
+}
+
+/* ---- exportar, exportar-csv ------------------------------------------- */
+
+typedef gboolean (*Exporter) (EmCaseStore        *store,
+                              const EmCaseFilter *filter,
+                              GOutputStream      *out,
+                              guint              *count,
+                              GError            **error);
+
+static int
+run_export (EmCasosContext *context, Exporter exporter, const char *count_key)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Output) output = { 0 };
+  FilterOptions options = { .filter = EM_CASE_FILTER_INIT };
+  guint count = 0;
+  int status;
+
+  if (!read_filter (context, &options, positional, &status))
+    return status;
+  if (!output_open (&output, positional->pdata[0], &error)
+      || !exporter (context->store, &options.filter, output.stream, &count, &error)
+      || !output_commit (&output, &error))
+    {
+      g_printerr (_("error: no se exportó nada: %s\n"), error->message);
+      return g_error_matches (error, EM_STORE_ERROR, EM_STORE_ERROR_TAMPERED)
+             ? EM_EXIT_NOT_VERIFIED : EM_EXIT_INPUT_ERROR;
+    }
+  if (output.path != NULL)
+    print_count (count_key, count);
+  return EM_EXIT_OK;
+}
+
+int
+em_cli_casos_exportar (EmCasosContext *context)
+{
+  return run_export (context, em_case_bundle_export, "exportados");
+}
+
+int
+em_cli_casos_exportar_csv (EmCasosContext *context)
+{
+  return run_export (context, em_case_csv_export, "filas");
+}
+
+/* ---- importar-paquete ------------------------------------------------- */
+
+static GInputStream *
+open_input (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (path, "-"))
+    return g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (path);
+  return G_INPUT_STREAM (g_file_read (file, NULL, error));
+}
+
+static void
+print_report (const EmBundleReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "nuevos");
+  json_builder_add_int_value (builder, report->n_new);
+  json_builder_set_member_name (builder, "actualizados");
+  json_builder_add_int_value (builder, report->n_extended);
+  json_builder_set_member_name (builder, "sin_cambios");
+  json_builder_add_int_value (builder, report->n_unchanged);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = em_cli_to_json_string (root, FALSE);
+  g_print ("%s\n", text);
+}
+
+/* A bundle whose cases are not what they claim is exit 3, like `verificar`. */
+static gboolean
+is_not_verified (const GError *error)
+{
+  return g_error_matches (error, EM_BUNDLE_ERROR, EM_BUNDLE_ERROR_NOT_VERIFIED)
+         || g_error_matches (error, EM_BUNDLE_ERROR, EM_BUNDLE_ERROR_INVALID);
+}
+
+int
+em_cli_casos_importar_paquete (EmCasosContext *context)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *origin = NULL;
+  const Option none[] = { { NULL } };
+  const char *path;
+  EmBundleReport report = { 0 };
+  int status;
+
+  if (!parse_options (context->argc, context->argv, none, positional, &status)
+      || !expect_one (positional, _("la ENTRADA (un paquete exportado, o «-»)"), &status))
+    return status;
+  path = positional->pdata[0];
+  if ((stream = open_input (path, &error)) == NULL)
+    {
+      g_printerr (_("error: no se pudo abrir la entrada «%s»: %s\n"), path, error->message);
+      return EM_EXIT_INPUT_ERROR;
+    }
+  origin = g_str_equal (path, "-") ? g_strdup (_("entrada estándar")) : g_path_get_basename (path);
+  if (!em_case_bundle_import (context->store, stream, context->evaluator, origin, &report, &error))
+    {
+      g_printerr (_("error: paquete rechazado, no se guardó nada: %s\n"), error->message);
+      return is_not_verified (error) ? EM_EXIT_NOT_VERIFIED : EM_EXIT_INPUT_ERROR;
+    }
+  print_report (&report);
+  return EM_EXIT_OK;
+}
