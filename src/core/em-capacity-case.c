@@ -85,6 +85,16 @@ em_text_get_field_name (EmText text)
   return text_fields[text];
 }
 
+/* The Spanish label of an input field, for messages ("Pasivo corriente"). */
+const char *
+em_capacity_field_label (const char *field)
+{
+  for (guint i = 0; i < EM_N_AMOUNTS; i++)
+    if (g_strcmp0 (field, amount_info[i].field) == 0)
+      return _(amount_info[i].label);
+  return field;
+}
+
 const char *
 em_regimen_to_string (EmRegimen regimen)
 {

@@ -74,6 +74,7 @@ const char     *em_amount_get_field_name         (EmAmount        amount);
 const char     *em_amount_get_label              (EmAmount        amount);
 EmRegimen       em_amount_get_regimen            (EmAmount        amount);
 const char     *em_text_get_field_name           (EmText          text);
+const char     *em_capacity_field_label          (const char     *field);
 const char     *em_regimen_to_string             (EmRegimen       regimen);
 const char     *em_tramite_to_string             (EmTramite       tramite);
 const char     *em_tipo_persona_to_string        (EmTipoPersona   tipo);

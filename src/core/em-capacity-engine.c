@@ -321,10 +321,24 @@ evaluate_comun (EmCapacityCase *input, EmRuleSet *rules, EmCapacityVerdict *verd
 
 /* ---- Both ----------------------------------------------------------- */
 
+static char *
+missing_labels (EmCapacityVerdict *verdict)
+{
+  const char * const *missing = em_capacity_verdict_get_missing (verdict);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; missing[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) em_capacity_field_label (missing[i]));
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (", ", (char **) labels->pdata);
+  return g_utf8_strdown (joined, -1);
+}
+
 static void
 observe_incomplete (EmRuleSet *rules, EmCapacityVerdict *verdict)
 {
-  g_autofree char *fields = g_strjoinv (", ", (char **) em_capacity_verdict_get_missing (verdict));
+  g_autofree char *fields = missing_labels (verdict);
 
   em_capacity_verdict_add_observation (verdict,
       _("Falta información para evaluar (%s): la ANM debe requerirla y el solicitante puede "

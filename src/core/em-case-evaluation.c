@@ -154,6 +154,27 @@ em_evaluator_new_default (GError **error)
   return em_evaluator_new (rules, table, schedule);
 }
 
+EmRuleSet *
+em_evaluator_get_rules (EmEvaluator *self)
+{
+  g_return_val_if_fail (EM_IS_EVALUATOR (self), NULL);
+  return self->rules;
+}
+
+EmTariffTable *
+em_evaluator_get_table (EmEvaluator *self)
+{
+  g_return_val_if_fail (EM_IS_EVALUATOR (self), NULL);
+  return self->table;
+}
+
+EmTariffSchedule *
+em_evaluator_get_schedule (EmEvaluator *self)
+{
+  g_return_val_if_fail (EM_IS_EVALUATOR (self), NULL);
+  return self->schedule;
+}
+
 static EmEvaluation *
 evaluate_capacity (EmEvaluator *self, EmCapacityCase *input, GError **error)
 {

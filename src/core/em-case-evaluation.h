@@ -26,6 +26,9 @@ EmEvaluator  *em_evaluator_new          (EmRuleSet          *rules,
                                          EmTariffTable      *table,
                                          EmTariffSchedule   *schedule);
 EmEvaluator  *em_evaluator_new_default  (GError            **error);
+EmRuleSet        *em_evaluator_get_rules    (EmEvaluator *self);
+EmTariffTable    *em_evaluator_get_table    (EmEvaluator *self);
+EmTariffSchedule *em_evaluator_get_schedule (EmEvaluator *self);
 EmEvaluation *em_evaluator_evaluate     (EmEvaluator        *self,
                                          EmCaseKind          kind,
                                          const EmFlatObject *input,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "em-date.h"
@@ -62,4 +63,31 @@ em_date_format_user (const GDate *date)
 {
   return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date),
                           g_date_get_month (date), g_date_get_year (date));
+}
+
+/* What people type: "21/11/2026" (also with dashes or points, and one-digit
+ * day or month), or the ISO form "2026-11-21". */
+gboolean
+em_date_parse_user (const char *text,
+                     GDate      *out,
+                     GError    **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (strlen (trimmed) == 10 && trimmed[4] == '-')
+    return em_date_parse_iso (trimmed, out, error);
+  parts = g_strsplit_set (trimmed, "/-.", -1);
+  if (g_strv_length (parts) != 3 || strlen (parts[0]) < 1 || strlen (parts[0]) > 2
+      || strlen (parts[1]) < 1 || strlen (parts[1]) > 2 || strlen (parts[2]) != 4)
+    {
+      g_set_error (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_SYNTAX,
+                   _("«%s» no es una fecha: escríbala como DD/MM/AAAA, p. ej. 21/11/2026"), text);
+      return FALSE;
+    }
+  iso = g_strdup_printf ("%s-%02d-%02d", parts[2], atoi (parts[1]), atoi (parts[0]));
+  if (strspn (parts[0], "0123456789") != strlen (parts[0]) || strspn (parts[1], "0123456789") != strlen (parts[1]))
+    iso[0] = 'x';
+  return em_date_parse_iso (iso, out, error);
 }

@@ -241,6 +241,16 @@ em_decimal_to_string (EmDecimal value)
   return text;
 }
 
+/* The shortest Colombian form: "1,24", "1", "0,157". */
+char *
+em_decimal_format_user (EmDecimal value)
+{
+  char *text = em_decimal_to_string (value);
+
+  g_strdelimit (text, ".", ',');
+  return text;
+}
+
 static const struct { EmComparison op; const char *text; const char *words; } comparisons[] = {
   { EM_COMPARISON_GE, ">=", N_("mayor o igual que") },
   { EM_COMPARISON_GT, ">",  N_("mayor que") },

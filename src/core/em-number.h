@@ -46,6 +46,7 @@ gboolean em_decimal_parse       (const char     *text,
                                  EmDecimal      *out,
                                  GError        **error);
 char    *em_decimal_to_string   (EmDecimal       value);
+char    *em_decimal_format_user (EmDecimal       value);
 
 char    *em_scaled_to_string    (gint64          scaled,
                                  guint           places,
