@@ -51,7 +51,7 @@ print_help (void)
              "      Siguiente paso del trámite: emitir_requerimiento, registrar_subsanacion\n"
              "      (ENTRADA: los datos corregidos en JSON), registrar_aval, rechazar,\n"
              "      anular (con --motivo).\n"
-             "  exportar SALIDA\n"
+             "  exportar SALIDA [filtros de listar]\n"
              "      Paquete JSON con los casos y su historial, para llevarlos a otro equipo.\n"
              "  importar-paquete ENTRADA\n"
              "      Trae un paquete; se verifica antes y no guarda nada dos veces.\n"

@@ -53,30 +53,19 @@ header_text (void)
                           PACKAGE_VERSION);
 }
 
-/* The store reads a case's row and its events in two statements; a change
- * made by the window between them gives a pair that does not verify, so a
- * case is read once more before it is taken for tampered. */
+/* A case as the store holds it, which must verify before it travels. */
 static gboolean
 read_verified_case (EmCaseStore *store, gint64 id, EmCaseRow *row, GPtrArray **events, GError **error)
 {
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) broken = NULL;
+  g_autoptr(GError) broken = NULL;
 
-      if (!em_case_store_export_case (store, id, row, events, error))
-        return FALSE;
-      if (em_chain_verify_case (row, *events, &broken))
-        return TRUE;
-      em_case_row_clear (row);
-      g_clear_pointer (events, g_ptr_array_unref);
-      if (attempt > 0)
-        {
-          g_set_error (error, EM_STORE_ERROR, EM_STORE_ERROR_TAMPERED,
-                       _("el caso %ld de esta base de datos no se verifica (%s)"),
-                       (long) id, broken->message);
-          return FALSE;
-        }
-    }
+  if (!em_case_store_export_case (store, id, row, events, error))
+    return FALSE;
+  if (em_chain_verify_case (row, *events, &broken))
+    return TRUE;
+  g_set_error (error, EM_STORE_ERROR, EM_STORE_ERROR_TAMPERED,
+               _("el caso %ld de esta base de datos no se verifica (%s)"), (long) id, broken->message);
+  return FALSE;
 }
 
 static gboolean

@@ -46,12 +46,19 @@ em_case_store_export_case (EmCaseStore *self,
                            GPtrArray  **events,
                            GError     **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
 
-  if (!em_case_store_get_row (self, id, row, error))
+  /* One read transaction: the row and its events as of the same moment,
+   * whatever another program writes meanwhile.  (A savepoint outside a
+   * transaction starts a deferred one.) */
+  if (!em_store_exec (self, "SAVEPOINT export_read", error))
     return FALSE;
-  *events = portable_events (self, row->uuid, error);
-  return *events != NULL;
+  ok = em_case_store_get_row (self, id, row, error)
+       && (*events = portable_events (self, row->uuid, error)) != NULL;
+  em_store_exec (self, "RELEASE export_read", NULL);
+  return ok;
 }
 
 static gint64
