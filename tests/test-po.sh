@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
    -f po/POTFILES.in -o "$tmp/sources.pot" 2>"$tmp/err")
 missing=$(msgcomm --less-than=2 --unique "$tmp/sources.pot" "$top/po/es.po" 2>/dev/null \
           | msgattrib --no-obsolete 2>/dev/null | grep -c '^msgid "[^"]')
-listed=$(cd "$top" && ls src/*/*.c resources/*.ui 2>/dev/null | grep -v '/main\.c$' | while read -r f; do
+listed=$(cd "$top" && ls src/*/*.c resources/*.ui resources/*/*.ui 2>/dev/null | grep -v '/main\.c$' | while read -r f; do
            grep -qx "$f" po/POTFILES.in || echo "$f"; done)
 if [ "$missing" -eq 0 ] && [ -z "$listed" ]; then
   echo "ok 3 - es.po and POTFILES.in are in step with the sources"
