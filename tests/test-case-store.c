@@ -548,6 +548,82 @@ test_summaries_newest_first (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((EmCaseSummary *) rows->pdata[1])->result, ==, "cumple");
 }
 
+static gint64
+add_named (Fixture *f, const char *name)
+{
+  g_autofree char *json = g_strdup_printf ("{\"regimen\":\"comun\",\"nombre\":\"%s\"}", name);
+
+  return add (f, EM_CASE_KIND_CAPACIDAD, json);
+}
+
+static char *
+names_in_order (Fixture *f, const EmCaseFilter *filter)
+{
+  g_autoptr(GArray) ids = em_case_store_query_ids (f->store, filter, 0, NULL);
+  g_autoptr(GPtrArray) rows = em_case_store_get_summaries (f->store, (gint64 *) ids->data, ids->len, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", ((EmCaseSummary *) rows->pdata[i])->name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_sorted_by_name_in_spanish_order (Fixture *f, gconstpointer data)
+{
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  const char *names[] = { "Zapata", "Ñandú", "Álvarez", "Nieto", "alba", "Ocampo" };
+  g_autofree char *ascending = NULL;
+  g_autofree char *descending = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_named (f, names[i]);
+  filter.sort = EM_CASE_SORT_NAME;
+  filter.ascending = TRUE;
+  ascending = names_in_order (f, &filter);
+  g_assert_cmpstr (ascending, ==, "alba, Álvarez, Nieto, Ñandú, Ocampo, Zapata");
+  filter.ascending = FALSE;
+  descending = names_in_order (f, &filter);
+  g_assert_cmpstr (descending, ==, "Zapata, Ocampo, Ñandú, Nieto, Álvarez, alba");
+}
+
+static void
+test_sorted_by_outcome_then_tariff (Fixture *f, gconstpointer data)
+{
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  add (f, EM_CASE_KIND_CAPACIDAD, FAILS);
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  add (f, EM_CASE_KIND_CAPACIDAD, NEEDS_AVAL);
+  filter.sort = EM_CASE_SORT_OUTCOME;
+  filter.ascending = TRUE;
+  ids = em_case_store_query_ids (f->store, &filter, 0, NULL);
+  rows = em_case_store_get_summaries (f->store, (gint64 *) ids->data, ids->len, NULL);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (((EmCaseSummary *) rows->pdata[0])->result, ==, "cumple");
+  g_assert_cmpstr (((EmCaseSummary *) rows->pdata[1])->result, ==, "requiere_aval");
+  g_assert_cmpstr (((EmCaseSummary *) rows->pdata[2])->result, ==, "no_cumple");
+  g_assert_cmpstr (((EmCaseSummary *) rows->pdata[3])->kind, ==, "tarifa");
+}
+
+static void
+test_sorted_oldest_first_when_ascending (Fixture *f, gconstpointer data)
+{
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  g_autoptr(GArray) ids = NULL;
+  gint64 first = add_named (f, "Primero");
+  gint64 second = add_named (f, "Segundo");
+
+  filter.sort = EM_CASE_SORT_CREATED;
+  filter.ascending = TRUE;
+  ids = em_case_store_query_ids (f->store, &filter, 0, NULL);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, first);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, second);
+}
+
 /* ---- Files that are not ours ------------------------------------------ */
 
 static char *
@@ -741,6 +817,9 @@ main (int argc, char **argv)
   ADD ("search/by-name-document-radicado-expediente", test_search_by_name_document_radicado_expediente);
   ADD ("search/filters-kind-result-state-dates", test_filters_kind_result_state_and_dates);
   ADD ("search/summaries-newest-first", test_summaries_newest_first);
+  ADD ("search/sorted-by-name-in-spanish-order", test_sorted_by_name_in_spanish_order);
+  ADD ("search/sorted-by-outcome-then-tariff", test_sorted_by_outcome_then_tariff);
+  ADD ("search/sorted-oldest-first-when-ascending", test_sorted_oldest_first_when_ascending);
   ADD ("files/corrupt-file-refused-untouched", test_corrupt_file_refused_untouched);
   ADD ("files/foreign-database-refused-untouched", test_foreign_database_refused_untouched);
   ADD ("migration/from-version-1-backs-up-first", test_migration_from_version_1_backs_up_first);

@@ -71,6 +71,7 @@ gboolean      em_store_append_event  (EmCaseStore   *self,
                                       GError       **error);
 char         *em_store_detail_json   (const char    *first_key,
                                       ...) G_GNUC_NULL_TERMINATED;
+void          em_store_register_collations (EmCaseStore *self);
 
 #define EM_STORE_ROW_COLUMNS \
   "uuid, tipo, estado, entrada, reglas_id, reglas_sha256, resultado_json, resultado, tarifa, " \

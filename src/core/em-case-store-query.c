@@ -4,11 +4,14 @@
  * Text search goes through the FTS5 index over name, document, radicado and
  * expediente (accents and case ignored, each word matched as a prefix);
  * filters use the indexes on tipo, resultado, estado and creado.  Newest
- * first.  Dates are the official's local calendar days.
+ * first, or in the order the filter asks for (names in Spanish order).
+ * Dates are the official's local calendar days.
  */
 #define G_LOG_DOMAIN "em-case-store"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -59,6 +62,94 @@ local_day_start (const char *date, int days, GError **error)
   return g_date_time_format_iso8601 (utc);
 }
 
+/* ---- Order ----------------------------------------------------------- */
+
+/* The weight of one character in Spanish order: accents and case do not
+ * count («Álvarez» goes with «alvarez»), but ñ is a letter of its own,
+ * after n. */
+static guint
+spanish_weight (gunichar c)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  if (c == 0x00F1 || c == 0x00D1)
+    return 'n' * 2 + 1;
+  if (g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts)) > 0)
+    c = parts[0];
+  return g_unichar_tolower (c) * 2;
+}
+
+static int
+compare_bytes (int len_a, const void *a, int len_b, const void *b)
+{
+  int order = memcmp (a, b, MIN (len_a, len_b));
+
+  return order != 0 ? order : len_a - len_b;
+}
+
+/* The collation «em_es»; text that is not UTF-8 (never stored) compares
+ * byte by byte. */
+static int
+compare_spanish (void *data, int len_a, const void *a, int len_b, const void *b)
+{
+  const char *p = a, *end_p = p + len_a;
+  const char *q = b, *end_q = q + len_b;
+
+  while (p < end_p && q < end_q)
+    {
+      gunichar cp = g_utf8_get_char_validated (p, end_p - p);
+      gunichar cq = g_utf8_get_char_validated (q, end_q - q);
+      guint wp, wq;
+
+      if ((gint32) cp < 0 || (gint32) cq < 0)
+        return compare_bytes (len_a, a, len_b, b);
+      wp = spanish_weight (cp);
+      wq = spanish_weight (cq);
+      if (wp != wq)
+        return wp < wq ? -1 : 1;
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+    }
+  if (p < end_p || q < end_q)
+    return p < end_p ? 1 : -1;
+  return compare_bytes (len_a, a, len_b, b);
+}
+
+/* The ORDER BY terms of each sort, each one taking the direction. */
+static const char * const order_terms[][2] = {
+  [EM_CASE_SORT_NUMBER] = { "id" },
+  [EM_CASE_SORT_KIND] = { "tipo" },
+  [EM_CASE_SORT_NAME] = { "nombre COLLATE em_es" },
+  [EM_CASE_SORT_DOCUMENT] = { "COALESCE (NULLIF (documento, ''), expediente) COLLATE em_es" },
+  [EM_CASE_SORT_OUTCOME] = { "CASE resultado WHEN 'cumple' THEN 0 WHEN 'requiere_aval' THEN 1"
+                             " WHEN 'informacion_incompleta' THEN 2 WHEN 'no_cumple' THEN 3 ELSE 4 END",
+                             "CAST (tarifa AS INTEGER)" },
+  [EM_CASE_SORT_STATE] = { "CASE estado WHEN 'evaluado' THEN 0 WHEN 'requerimiento_emitido' THEN 1"
+                           " WHEN 'subsanado' THEN 2 WHEN 'rechazado' THEN 3 ELSE 4 END" },
+  [EM_CASE_SORT_CREATED] = { "creado" },
+};
+
+static void
+append_order (GString *sql, const EmCaseFilter *filter)
+{
+  EmCaseSort sort = filter->sort < G_N_ELEMENTS (order_terms) ? filter->sort : EM_CASE_SORT_NUMBER;
+  const char *direction = filter->ascending ? "ASC" : "DESC";
+
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; i < 2 && order_terms[sort][i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s %s", i > 0 ? ", " : "", order_terms[sort][i], direction);
+  if (sort != EM_CASE_SORT_NUMBER)
+    g_string_append (sql, ", id DESC");
+}
+
+void
+em_store_register_collations (EmCaseStore *self)
+{
+  sqlite3_create_collation (self->db, "em_es", SQLITE_UTF8, NULL, compare_spanish);
+}
+
+/* ---- Filters ---------------------------------------------------------- */
+
 typedef struct
 {
   GString   *sql;
@@ -100,7 +191,7 @@ build_query (const EmCaseFilter *filter, Query *query, GError **error)
         return FALSE;
       add_condition (query, "creado < ?", end);
     }
-  g_string_append (query->sql, " ORDER BY id DESC");
+  append_order (query->sql, filter);
   return TRUE;
 }
 

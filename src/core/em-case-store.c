@@ -487,6 +487,7 @@ em_case_store_open (const char *path,
     return em_store_fail (self, rc, error), NULL;
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  em_store_register_collations (self);
   if (!recognise (self, &version, error) || !configure (self, error))
     return NULL;
   if (version < EM_STORE_SCHEMA_VERSION && !migrate (self, version, error))

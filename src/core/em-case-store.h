@@ -59,6 +59,18 @@ typedef struct
   char   *evaluator;
 } EmCaseSummary;
 
+/* What the list is sorted by; ties go newest first. */
+typedef enum
+{
+  EM_CASE_SORT_NUMBER,       /* the default: descending, newest first */
+  EM_CASE_SORT_KIND,
+  EM_CASE_SORT_NAME,         /* Spanish order: accents and case ignored, ñ after n */
+  EM_CASE_SORT_DOCUMENT,     /* document, or expediente */
+  EM_CASE_SORT_OUTCOME,      /* capacity result, then tariff amount */
+  EM_CASE_SORT_STATE,
+  EM_CASE_SORT_CREATED,
+} EmCaseSort;
+
 typedef struct
 {
   const char *text;          /* name, document, radicado or expediente */
@@ -69,9 +81,11 @@ typedef struct
   EmCaseState state;
   const char *from;          /* AAAA-MM-DD, inclusive, or NULL */
   const char *until;         /* AAAA-MM-DD, inclusive, or NULL */
+  EmCaseSort  sort;
+  gboolean    ascending;     /* FALSE: descending */
 } EmCaseFilter;
 
-#define EM_CASE_FILTER_INIT { NULL, TRUE, 0, NULL, TRUE, 0, NULL, NULL }
+#define EM_CASE_FILTER_INIT { NULL, TRUE, 0, NULL, TRUE, 0, NULL, NULL, EM_CASE_SORT_NUMBER, FALSE }
 
 typedef enum
 {
