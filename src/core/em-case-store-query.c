@@ -72,6 +72,8 @@ spanish_weight (gunichar c)
 {
   gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
 
+  if (c < 0x80)
+    return g_ascii_tolower (c) * 2;
   if (c == 0x00F1 || c == 0x00D1)
     return 'n' * 2 + 1;
   if (g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts)) > 0)
@@ -97,8 +99,8 @@ compare_spanish (void *data, int len_a, const void *a, int len_b, const void *b)
 
   while (p < end_p && q < end_q)
     {
-      gunichar cp = g_utf8_get_char_validated (p, end_p - p);
-      gunichar cq = g_utf8_get_char_validated (q, end_q - q);
+      gunichar cp = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char_validated (p, end_p - p);
+      gunichar cq = (guchar) *q < 0x80 ? (guchar) *q : g_utf8_get_char_validated (q, end_q - q);
       guint wp, wq;
 
       if ((gint32) cp < 0 || (gint32) cq < 0)
