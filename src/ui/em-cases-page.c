@@ -16,82 +16,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "em-case-csv.h"
-#include "em-case-list.h"
 #include "em-cases-closures.h"
-#include "em-cases-page.h"
+#include "em-cases-page-private.h"
 #include "em-cases-view.h"
 #include "em-date.h"
 #include "em-page.h"
 #include "em-window.h"
-
-typedef struct
-{
-  EmCasesPage *page;
-  EmCaseSort   sort;
-} SortProbe;
-
-typedef enum
-{
-  SORTABLE_NUMBER,
-  SORTABLE_KIND,
-  SORTABLE_NAME,
-  SORTABLE_DOCUMENT,
-  SORTABLE_OUTCOME,
-  SORTABLE_STATE,
-  SORTABLE_CREATED,
-  N_SORTABLE,
-} Sortable;
-
-typedef void (*FileChosenFunc) (EmCasesPage *self, GFile *file);
-
-struct _EmCasesPage
-{
-  GtkWidget             parent_instance;
-
-  EmSession            *session;
-  EmCaseList           *list;
-  GtkSingleSelection   *selection;
-  GtkFileChooserNative *chooser;
-  FileChosenFunc        chosen;
-
-  /* The filter the list shows, with its own copies of the texts. */
-  EmCaseFilter          filter;
-  char                 *filter_text;
-  char                 *filter_from;
-  char                 *filter_until;
-  gboolean              filtered;
-
-  SortProbe             probes[N_SORTABLE];
-  GObject              *probe_items[2];
-  EmCaseSort            probed;
-  gint64                verified_id;
-
-  GtkWidget            *content;
-  GtkInfoBar           *notice_bar;
-  GtkLabel             *notice_label;
-  GtkWidget            *toolbar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *verify_button;
-  GtkEntry             *verify_entry;
-  GtkLabel             *verify_result;
-  GtkWidget            *verify_open_button;
-  GtkWidget            *transfer_button;
-  GtkDropDown          *kind_dropdown;
-  GtkDropDown          *result_dropdown;
-  GtkDropDown          *state_dropdown;
-  GtkEntry             *from_entry;
-  GtkEntry             *until_entry;
-  GtkLabel             *date_error;
-  GtkStack             *view_stack;
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *columns[N_SORTABLE];
-  GtkImage             *message_icon;
-  GtkLabel             *message_title;
-  GtkLabel             *message_description;
-  GtkWidget            *message_clear_button;
-  GtkLabel             *count_label;
-};
 
 G_DEFINE_FINAL_TYPE (EmCasesPage, em_cases_page, GTK_TYPE_WIDGET)
 
@@ -100,16 +30,16 @@ static const char * const result_choices[] = {
   NULL, "cumple", "requiere_aval", "informacion_incompleta", "no_cumple",
 };
 
-static EmCaseStore *
-get_store (EmCasesPage *self)
+EmCaseStore *
+em_cases_page_get_store (EmCasesPage *self)
 {
   return self->session != NULL ? em_session_get_store (self->session) : NULL;
 }
 
 /* ---- Messages ---------------------------------------------------------- */
 
-static void
-show_notice (EmCasesPage *self, GtkMessageType type, const char *text)
+void
+em_cases_page_show_notice (EmCasesPage *self, GtkMessageType type, const char *text)
 {
   gtk_info_bar_set_message_type (self->notice_bar, type);
   gtk_label_set_text (self->notice_label, text);
@@ -117,15 +47,15 @@ show_notice (EmCasesPage *self, GtkMessageType type, const char *text)
 }
 
 /* In the window's error bar; in the page's own bar when not in a window. */
-static void
-show_error (EmCasesPage *self, const char *message)
+void
+em_cases_page_show_error (EmCasesPage *self, const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (EM_IS_WINDOW (root))
     em_window_show_error (EM_WINDOW (root), message);
   else
-    show_notice (self, GTK_MESSAGE_ERROR, message);
+    em_cases_page_show_notice (self, GTK_MESSAGE_ERROR, message);
 }
 
 static void
@@ -146,7 +76,7 @@ static void
 update_actions (EmCasesPage *self, const EmCasesViewState *state)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean store = get_store (self) != NULL;
+  gboolean store = em_cases_page_get_store (self) != NULL;
 
   gtk_widget_action_set_enabled (widget, "page.find", state->can_search);
   gtk_widget_action_set_enabled (widget, "page.open", has_selection (self));
@@ -173,7 +103,7 @@ static void
 update_view (EmCasesPage *self)
 {
   g_auto(EmCasesViewState) state = { 0 };
-  EmCaseStore *store = get_store (self);
+  EmCaseStore *store = em_cases_page_get_store (self);
   gint64 total = store != NULL ? em_case_store_count (store, NULL) : 0;
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
 
@@ -288,7 +218,7 @@ apply_filter (EmCasesPage *self, gboolean insist)
 
   read_filter (self, insist);
   if (self->list != NULL && !em_case_list_set_filter (self->list, &self->filter, &error))
-    show_error (self, error->message);
+    em_cases_page_show_error (self, error->message);
   update_view (self);
 }
 
@@ -501,7 +431,7 @@ static void
 verify_code_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   EmCasesPage *self = EM_CASES_PAGE (widget);
-  EmCaseStore *store = get_store (self);
+  EmCaseStore *store = em_cases_page_get_store (self);
   g_auto(EmCodeAnswer) answer = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *case_title = NULL;
@@ -549,235 +479,6 @@ on_verify_popover_show (EmCasesPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->verify_entry));
 }
 
-/* ---- Import and export ------------------------------------------------- */
-
-typedef gboolean (*ExportFunc) (EmCaseStore *store, const EmCaseFilter *filter, GOutputStream *out,
-                                guint *n_written, GError **error);
-
-/* Replaces @file only when everything was written. */
-static gboolean
-write_file (EmCasesPage *self, GFile *file, ExportFunc export_func, guint *n_written, GError **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
-  guint written = 0;
-
-  g_return_val_if_fail (get_store (self) != NULL, FALSE);
-  if ((out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                             NULL, error)) == NULL)
-    return FALSE;
-  if (export_func (get_store (self), &self->filter, G_OUTPUT_STREAM (out), &written, error))
-    {
-      if (n_written != NULL)
-        *n_written = written;
-      return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-    }
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-  return FALSE;
-}
-
-gboolean
-em_cases_page_export_bundle (EmCasesPage *self,
-                             GFile       *file,
-                             guint       *n_cases,
-                             GError     **error)
-{
-  g_return_val_if_fail (EM_IS_CASES_PAGE (self) && G_IS_FILE (file), FALSE);
-  return write_file (self, file, em_case_bundle_export, n_cases, error);
-}
-
-gboolean
-em_cases_page_export_csv (EmCasesPage *self,
-                          GFile       *file,
-                          guint       *n_rows,
-                          GError     **error)
-{
-  g_return_val_if_fail (EM_IS_CASES_PAGE (self) && G_IS_FILE (file), FALSE);
-  return write_file (self, file, em_case_csv_export, n_rows, error);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
-  return trimmed[0] == '\0';
-}
-
-gboolean
-em_cases_page_import_bundle (EmCasesPage    *self,
-                             GFile          *file,
-                             EmBundleReport *report,
-                             GError        **error)
-{
-  const char *evaluator;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autofree char *origin = NULL;
-
-  g_return_val_if_fail (EM_IS_CASES_PAGE (self) && G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (get_store (self) != NULL, FALSE);
-
-  evaluator = em_session_get_evaluator_name (self->session);
-  if (is_blank (evaluator))
-    {
-      g_set_error_literal (error, EM_STORE_ERROR, EM_STORE_ERROR_FAILED,
-                           _("Antes de importar, escriba su nombre de evaluador en Preferencias: "
-                             "el historial de cada caso registra quién lo importó."));
-      return FALSE;
-    }
-  if ((in = g_file_read (file, NULL, error)) == NULL)
-    return FALSE;
-  origin = g_file_get_basename (file);
-  if (!em_case_bundle_import (get_store (self), G_INPUT_STREAM (in), evaluator, origin, report, error))
-    return FALSE;
-  em_session_cases_changed (self->session, 0);
-  return TRUE;
-}
-
-static char *
-display_name (GFile *file)
-{
-  return g_file_get_basename (file);
-}
-
-static void
-exported_bundle (EmCasesPage *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
-  g_autofree char *text = NULL;
-  guint n = 0;
-
-  if (!em_cases_page_export_bundle (self, file, &n, &error))
-    {
-      text = g_strdup_printf (_("No se exportó el paquete «%s»: %s"), name, error->message);
-      show_error (self, text);
-      return;
-    }
-  text = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Se exportó %u caso, con su historial, al paquete «%s».",
-                                     "Se exportaron %u casos, con su historial, al paquete «%s».", n), n, name);
-  show_notice (self, GTK_MESSAGE_INFO, text);
-}
-
-static void
-exported_csv (EmCasesPage *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
-  g_autofree char *text = NULL;
-  guint n = 0;
-
-  if (!em_cases_page_export_csv (self, file, &n, &error))
-    {
-      text = g_strdup_printf (_("No se exportó la hoja de cálculo «%s»: %s"), name, error->message);
-      show_error (self, text);
-      return;
-    }
-  text = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Se exportó %u caso a la hoja de cálculo «%s».",
-                                     "Se exportaron %u casos a la hoja de cálculo «%s».", n), n, name);
-  show_notice (self, GTK_MESSAGE_INFO, text);
-}
-
-static void
-imported_bundle (EmCasesPage *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
-  g_autofree char *text = NULL;
-  g_autofree char *summary = NULL;
-  EmBundleReport report = { 0 };
-
-  if (!em_cases_page_import_bundle (self, file, &report, &error))
-    {
-      text = g_strdup_printf (_("No se importó nada del paquete «%s»: %s"), name, error->message);
-      show_error (self, text);
-      return;
-    }
-  summary = em_cases_import_summary (report.n_new, report.n_extended, report.n_unchanged);
-  text = g_strdup_printf (_("Paquete «%s» importado. %s"), name, summary);
-  show_notice (self, GTK_MESSAGE_INFO, text);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *dialog, int response, EmCasesPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  FileChosenFunc chosen = self->chosen;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  if (file != NULL)
-    chosen (self, file);
-}
-
-static void
-add_file_filter (GtkFileChooser *chooser, const char *name, const char *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-choose_file (EmCasesPage *self, GtkFileChooserAction action, const char *title, const char *accept,
-             const char *suggested, const char *filter_name, const char *pattern, FileChosenFunc chosen)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               action, accept, _("_Cancelar"));
-  self->chosen = chosen;
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  add_file_filter (GTK_FILE_CHOOSER (self->chooser), filter_name, pattern);
-  if (suggested != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static char *
-suggested_name (const char *what, const char *extension)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-
-  return g_strdup_printf ("%s-%s.%s", what, day, extension);
-}
-
-static void
-export_bundle_activated (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  g_autofree char *suggested = suggested_name (_("casos"), "json");
-
-  choose_file (EM_CASES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Exportar un paquete de casos"),
-               _("_Exportar"), suggested, _("Paquetes de casos (*.json)"), "*.json", exported_bundle);
-}
-
-static void
-export_csv_activated (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  g_autofree char *suggested = suggested_name (_("casos"), "csv");
-
-  choose_file (EM_CASES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Exportar a una hoja de cálculo"),
-               _("_Exportar"), suggested, _("Hojas de cálculo CSV (*.csv)"), "*.csv", exported_csv);
-}
-
-static void
-import_bundle_activated (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  choose_file (EM_CASES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Importar un paquete de casos"),
-               _("_Importar"), NULL, _("Paquetes de casos (*.json)"), "*.json", imported_bundle);
-}
-
 /* ---- Session ----------------------------------------------------------- */
 
 static void
@@ -786,7 +487,7 @@ on_cases_changed (EmSession *session, gint64 id, EmCasesPage *self)
   g_autoptr(GError) error = NULL;
 
   if (self->list != NULL && !em_case_list_reload (self->list, &error))
-    show_error (self, error->message);
+    em_cases_page_show_error (self, error->message);
   update_view (self);
 }
 
@@ -840,9 +541,7 @@ em_cases_page_dispose (GObject *object)
 {
   EmCasesPage *self = EM_CASES_PAGE (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  em_cases_page_close_chooser (self);
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
@@ -946,9 +645,6 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "page.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL, clear_filters_activated);
-  gtk_widget_class_install_action (widget_class, "page.import-bundle", NULL, import_bundle_activated);
-  gtk_widget_class_install_action (widget_class, "page.export-bundle", NULL, export_bundle_activated);
-  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "page.verify-code", NULL, verify_code_activated);
   gtk_widget_class_install_action (widget_class, "page.open-verified", NULL, open_verified_activated);
 }
@@ -965,6 +661,7 @@ em_cases_page_class_init (EmCasesPageClass *klass)
   bind_template (widget_class);
   bind_callbacks (widget_class);
   install_actions (widget_class);
+  em_cases_page_install_file_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -982,8 +679,8 @@ em_cases_page_init (EmCasesPage *self)
 {
   self->filter = (EmCaseFilter) EM_CASE_FILTER_INIT;
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", FALSE);
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.new", FALSE);
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.save", FALSE);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   watch_focus_leave (self, self->from_entry);
   watch_focus_leave (self, self->until_entry);
