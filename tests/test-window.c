@@ -1,47 +1,96 @@
-/* test-window.c — the window builds from its template and names the rules
+/* test-window.c — the window: its pages, actions and memory of the last tab
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <gtk/gtk.h>
-#include <string.h>
+#include "ui-test-util.h"
 
-#include "em-window.h"
+static void
+test_three_pages_with_switcher (UiFixture *f, gconstpointer data)
+{
+  const char *pages[] = { "capacidad", "tarifa", "casos" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      em_window_show_page (f->window, pages[i]);
+      g_assert_cmpstr (em_window_get_page (f->window), ==, pages[i]);
+      g_assert_nonnull (em_window_get_page_widget (f->window, pages[i]));
+    }
+}
+
+static void
+test_last_page_remembered (UiFixture *f, gconstpointer data)
+{
+  g_autofree char *page = NULL;
+
+  em_window_show_page (f->window, "tarifa");
+  page = g_settings_get_string (f->settings, "last-page");
+  g_assert_cmpstr (page, ==, "tarifa");
+}
+
+static void
+test_find_goes_to_cases (UiFixture *f, gconstpointer data)
+{
+  em_window_show_page (f->window, "capacidad");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  g_assert_cmpstr (em_window_get_page (f->window), ==, "casos");
+}
+
+static void
+test_errors_are_shown_in_the_window (UiFixture *f, gconstpointer data)
+{
+  em_window_show_error (f->window, "No se pudo abrir la base de datos de prueba");
+  ui_flush ();
+  g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (f->window), "No se pudo abrir la base de datos de prueba"));
+}
 
 static GtkWidget *
-find_label_containing (GtkWidget *root, const char *part)
+find_button (GtkWidget *root, const char *label)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL)
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
         return child;
-      if ((found = find_label_containing (child, part)) != NULL)
+      if ((found = find_button (child, label)) != NULL)
         return found;
     }
   return NULL;
 }
 
 static void
-test_window_shows_rule_set_in_force (void)
+test_save_button_follows_visible_page (UiFixture *f, gconstpointer data)
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Test",
-                                                       G_APPLICATION_NON_UNIQUE);
-  EmWindow *window;
+  GtkWidget *save = find_button (GTK_WIDGET (f->window), "Guardar");
+  GtkWidget *capacity = em_window_get_page_widget (f->window, "capacidad");
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = em_window_new (app);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (window),
-                                           "Resolución ANM 208 de 2017, vigente del 27/04/2017 al 19/04/2018"));
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_nonnull (save);
+  em_window_show_page (f->window, "casos");
+  ui_flush ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  em_window_show_page (f->window, "capacidad");
+  ui_flush ();
+  g_assert_true (gtk_widget_is_sensitive (save));   /* an empty form evaluates: información incompleta */
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (capacity, "activo_corriente")), "1,234.56");
+  ui_flush ();
+  g_assert_false (gtk_widget_is_sensitive (save));  /* nothing valid to save */
 }
 
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/window/shows-rule-set-in-force", test_window_shows_rule_set_in_force);
+  g_test_add ("/ventana/three-pages-with-switcher", UiFixture, NULL, ui_fixture_set_up,
+              test_three_pages_with_switcher, ui_fixture_tear_down);
+  g_test_add ("/ventana/last-page-remembered", UiFixture, NULL, ui_fixture_set_up,
+              test_last_page_remembered, ui_fixture_tear_down);
+  g_test_add ("/ventana/find-goes-to-cases", UiFixture, NULL, ui_fixture_set_up,
+              test_find_goes_to_cases, ui_fixture_tear_down);
+  g_test_add ("/ventana/save-button-follows-visible-page", UiFixture, NULL, ui_fixture_set_up,
+              test_save_button_follows_visible_page, ui_fixture_tear_down);
+  g_test_add ("/ventana/errors-shown-in-window", UiFixture, NULL, ui_fixture_set_up,
+              test_errors_are_shown_in_the_window, ui_fixture_tear_down);
   return g_test_run ();
 }

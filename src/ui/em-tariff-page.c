@@ -396,9 +396,9 @@ em_tariff_page_update_actions (EmTariffPage *self)
   gboolean ready = self->session != NULL && em_session_get_store (self->session) != NULL;
   gboolean evaluated = self->outcome != NULL && self->outcome->result != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save",
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.save",
                                  ready && !self->viewing && evaluated && self->unsaved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->session != NULL);
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.new", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.resume", self->viewing && self->has_draft);
 }
 

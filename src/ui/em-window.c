@@ -1,8 +1,10 @@
-/* em-window.c — the main window
+/* em-window.c — the main window: three pages under a view switcher
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For now a start page that names the rule set in force; the evaluation
- * forms come with the window issue.
+ * Capacidad económica, Tarifa de inspección and Casos.  The window's
+ * actions (new, save, find) go to the visible page (em-page.h); it opens a
+ * stored case in the page of its kind, shows errors in a bar that stays
+ * until closed, and remembers its size and last page.
  */
 #define G_LOG_DOMAIN "em-window"
 
@@ -10,56 +12,251 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "em-rule-set.h"
+#include "em-page.h"
 #include "em-window.h"
 
 struct _EmWindow
 {
   GtkApplicationWindow  parent_instance;
-  GtkLabel             *rule_set_label;
+  GtkStack             *stack;
+  GtkWidget            *capacity_page;
+  GtkWidget            *tariff_page;
+  GtkWidget            *cases_page;
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_label;
+  EmSession            *session;
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static void
-show_rule_set (EmWindow *self)
+void
+em_page_set_action_enabled (GtkWidget  *page,
+                            const char *action,
+                            gboolean    enabled)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmRuleSet) rules = em_rule_set_new_builtin (EM_RULE_SET_DEFAULT_ID, &error);
-  g_autofree char *validity = NULL;
-  g_autofree char *text = NULL;
+  GtkRoot *root = gtk_widget_get_root (page);
 
-  if (rules == NULL)
+  gtk_widget_action_set_enabled (page, action, enabled);
+  g_object_set_data (G_OBJECT (page), action, GINT_TO_POINTER (enabled ? 1 : 2));
+  if (EM_IS_WINDOW (root))
+    em_window_update_actions (EM_WINDOW (root));
+}
+
+gboolean
+em_page_get_action_enabled (GtkWidget  *page,
+                            const char *action)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (page), action)) != 2;   /* unset: enabled */
+}
+
+/* win.new and win.save follow the visible page. */
+void
+em_window_update_actions (EmWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", page && em_page_get_action_enabled (page, "page.new"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", page && em_page_get_action_enabled (page, "page.save"));
+}
+
+static void
+forward (EmWindow *self, const char *action)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  gtk_widget_activate_action (page, action, NULL);
+}
+
+static void
+new_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  forward (EM_WINDOW (widget), "page.new");
+}
+
+static void
+save_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  forward (EM_WINDOW (widget), "page.save");
+}
+
+static void
+find_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  EmWindow *self = EM_WINDOW (widget);
+
+  em_window_show_page (self, "casos");
+  gtk_widget_activate_action (self->cases_page, "page.find", NULL);
+}
+
+static void
+on_open_case (EmSession *session, gint64 id, EmWindow *self)
+{
+  g_auto(EmCaseRow) row = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!em_case_store_get_row (em_session_get_store (session), id, &row, &error))
     {
-      text = g_strdup_printf (_("No se pudo cargar el conjunto de reglas: %s"), error->message);
-      gtk_label_set_text (self->rule_set_label, text);
+      em_window_show_error (self, error->message);
       return;
     }
-  validity = em_rule_set_describe_validity (rules);
-  text = g_strdup_printf (_("Reglas de capacidad económica: %s, vigente %s."),
-                          em_rule_set_get_name (rules), validity);
-  gtk_label_set_text (self->rule_set_label, text);
+  if (g_strcmp0 (row.kind, "tarifa") == 0)
+    {
+      em_tariff_page_show_case (self->tariff_page, id);
+      em_window_show_page (self, "tarifa");
+    }
+  else
+    {
+      em_capacity_page_show_case (self->capacity_page, id);
+      em_window_show_page (self, "capacidad");
+    }
+}
+
+static void
+on_error_bar_response (GtkInfoBar *bar, int response, gpointer user_data)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static void
+on_page_changed (EmWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+  em_window_update_actions (self);
+}
+
+static gboolean
+em_window_close_request (GtkWindow *window)
+{
+  EmWindow *self = EM_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (em_window_parent_class)->close_request (window);
+}
+
+static void
+em_window_dispose (GObject *object)
+{
+  EmWindow *self = EM_WINDOW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EM_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (em_window_parent_class)->dispose (object);
 }
 
 static void
 em_window_class_init (EmWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/co/gov/anm/EvaluadorMinero/ui/em-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, EmWindow, rule_set_label);
+  object_class->dispose = em_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = em_window_close_request;
+
+  g_type_ensure (em_capacity_page_get_type ());
+  g_type_ensure (em_tariff_page_get_type ());
+  g_type_ensure (em_cases_page_get_type ());
+  gtk_widget_class_set_template_from_resource (widget_class, "/co/gov/anm/EvaluadorMinero/ui/em-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, capacity_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, tariff_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
 }
 
 static void
 em_window_init (EmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  show_rule_set (self);
+}
+
+static void
+restore_geometry (EmWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 EmWindow *
-em_window_new (GtkApplication *application)
+em_window_new (GtkApplication *application,
+               EmSession      *session,
+               GSettings      *settings)
 {
-  return g_object_new (EM_TYPE_WINDOW, "application", application, NULL);
+  EmWindow *self = g_object_new (EM_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *page = NULL;
+
+  self->session = g_object_ref (session);
+  self->settings = g_object_ref (settings);
+  em_capacity_page_set_session (self->capacity_page, session);
+  em_tariff_page_set_session (self->tariff_page, session);
+  em_cases_page_set_session (self->cases_page, session);
+  g_signal_connect (session, "open-case", G_CALLBACK (on_open_case), self);
+  restore_geometry (self);
+  page = g_settings_get_string (settings, "last-page");
+  em_window_show_page (self, page);
+  em_window_update_actions (self);
+  return self;
+}
+
+EmSession *
+em_window_get_session (EmWindow *self)
+{
+  g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+em_window_show_page (EmWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+em_window_get_page (EmWindow *self)
+{
+  g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+em_window_get_page_widget (EmWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+em_window_show_error (EmWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+  gtk_label_set_text (self->error_label, message);
+  gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
