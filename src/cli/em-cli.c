@@ -25,6 +25,8 @@ static const Command commands[] = {
     N_("Clasifica un título, decide si la inspección se cobra y calcula la tarifa") },
   { "casos", em_cli_casos_run,
     N_("Guarda, busca, tramita, exporta y verifica los casos evaluados") },
+  { "informe", em_cli_informe_run,
+    N_("Imprime en PDF el resumen de un caso o el informe de un periodo") },
 };
 
 static void

@@ -13,6 +13,8 @@ int em_cli_capacidad_run (int    argc,
                           char **argv);
 int em_cli_casos_run     (int    argc,
                           char **argv);
+int em_cli_informe_run   (int    argc,
+                          char **argv);
 int em_cli_tarifa_run    (int    argc,
                           char **argv);
 
