@@ -23,10 +23,10 @@ static const EmColumn count_columns[] = {
 
 const EmColumn em_period_list_columns[] = {
   { 0.000, 0.055, PANGO_ALIGN_RIGHT }, { 0.055, 0.100, PANGO_ALIGN_LEFT },
-  { 0.155, 0.100, PANGO_ALIGN_LEFT }, { 0.255, 0.170, PANGO_ALIGN_LEFT },
-  { 0.425, 0.110, PANGO_ALIGN_LEFT }, { 0.535, 0.122, PANGO_ALIGN_LEFT },
-  { 0.657, 0.115, PANGO_ALIGN_RIGHT }, { 0.772, 0.090, PANGO_ALIGN_LEFT },
-  { 0.862, 0.138, PANGO_ALIGN_LEFT },
+  { 0.155, 0.100, PANGO_ALIGN_LEFT }, { 0.255, 0.160, PANGO_ALIGN_LEFT },
+  { 0.415, 0.105, PANGO_ALIGN_LEFT }, { 0.520, 0.118, PANGO_ALIGN_LEFT },
+  { 0.638, 0.112, PANGO_ALIGN_RIGHT }, { 0.750, 0.102, PANGO_ALIGN_LEFT },
+  { 0.852, 0.148, PANGO_ALIGN_LEFT },
 };
 const guint em_period_n_list_columns = G_N_ELEMENTS (em_period_list_columns);
 
