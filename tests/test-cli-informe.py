@@ -378,6 +378,7 @@ def _():
         lines = data.decode("utf-8-sig").split("\r\n")
         tap.eq(len(lines), 302)
         tap.ok(lines[0].startswith("Número;Tipo;"), lines[0])
+        tap.eq([int(line.split(";")[0]) for line in lines[1:-1]], list(range(1, 301)))
 
 
 @tap.test("periodic report: an empty period is one page that says so; --papel a4")

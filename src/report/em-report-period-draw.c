@@ -347,7 +347,7 @@ em_report_period_write_pdf (EmReportPeriod  *self,
 /* ---- CSV -------------------------------------------------------------- */
 
 /* The same cases as a spreadsheet (em-case-csv.c: UTF-8 with BOM, «;»,
- * CRLF), written whole or not at all. */
+ * CRLF), in the same order as the PDF's list, written whole or not at all. */
 gboolean
 em_report_period_write_csv (EmCaseStore  *store,
                             const char   *from,
@@ -364,6 +364,7 @@ em_report_period_write_csv (EmCaseStore  *store,
 
   filter.from = from;
   filter.until = until;
+  filter.ascending = TRUE;
   if ((output = em_report_output_open (path, error)) == NULL)
     return FALSE;
   return em_case_csv_export (store, &filter, em_report_output_stream (output), n_rows, error)
