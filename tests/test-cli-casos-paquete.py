@@ -115,6 +115,25 @@ def _():
         tap.eq((p.returncode, p.stdout.decode()), (0, "integridad verificada: 6 eventos\n"))
 
 
+@tap.test("exporting into a pipe or a device writes through it and never replaces it")
+def _():
+    import stat
+    import threading
+    with Laptops() as l:
+        l.seed()
+        fifo = l.path("tuberia")
+        os.mkfifo(fifo)
+        received = []
+        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+        reader.start()
+        p = l.run("a", "exportar-csv", fifo)
+        reader.join(timeout=60)
+        tap.eq(p.returncode, 0)
+        tap.ok(stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe is still a pipe")
+        tap.ok(received and received[0].startswith(b"\xef\xbb\xbf"), "the CSV went through the pipe")
+        tap.eq([name for name in os.listdir(l.dir) if name.startswith(".")], [])
+
+
 @tap.test("importing the same bundle twice stores nothing twice")
 def _():
     with Laptops() as w:

@@ -24,6 +24,7 @@
 #include "em-case-csv.h"
 #include "em-cli-batch.h"
 #include "em-cli-casos.h"
+#include "em-output-file.h"
 #include "em-date.h"
 
 /* ---- Options (as in em-cli-casos.c) ------------------------------------ */
@@ -121,87 +122,6 @@ read_filter (EmCasosContext *context, FilterOptions *options, GPtrArray *positio
   return check_date ("--desde", options->filter.from, status) && check_date ("--hasta", options->filter.until, status);
 }
 
-/* ---- Writing a file safely -------------------------------------------- */
-
-/* g_file_replace() is not enough: when SALIDA does not exist yet it writes
- * straight into it, and a failure leaves half a file. */
-typedef struct
-{
-  GOutputStream *stream;
-  char          *path;         /* NULL: standard output */
-  char          *temporary;    /* removed unless renamed to @path */
-} Output;
-
-static void
-output_clear (Output *output)
-{
-  if (output->temporary != NULL)
-    g_unlink (output->temporary);
-  g_clear_object (&output->stream);
-  g_clear_pointer (&output->path, g_free);
-  g_clear_pointer (&output->temporary, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Output, output_clear)
-
-static gboolean
-write_failed (Output *output, GError **error)
-{
-  int saved = errno;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("No se pudo escribir «%s»: %s"),
-               output->path, g_strerror (saved));
-  return FALSE;
-}
-
-static gboolean
-output_open (Output *output, const char *path, GError **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  int fd;
-
-  if (g_str_equal (path, "-"))
-    {
-      output->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return TRUE;
-    }
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  output->temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (output->temporary, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_clear_pointer (&output->temporary, g_free);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("No se pudo crear un archivo en la carpeta «%s»: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  output->stream = g_unix_output_stream_new (fd, TRUE);
-  output->path = g_strdup (path);
-  return TRUE;
-}
-
-/* Everything was written: on disk, then in place. */
-static gboolean
-output_commit (Output *output, GError **error)
-{
-  int fd;
-
-  if (output->path == NULL)
-    return TRUE;
-  fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (output->stream));
-  if (fsync (fd) != 0)
-    return write_failed (output, error);
-  if (!g_output_stream_close (output->stream, NULL, error))
-    return FALSE;
-  if (g_rename (output->temporary, output->path) != 0)
-    return write_failed (output, error);
-  g_clear_pointer (&output->temporary, g_free);
-  return TRUE;
-}
-
 static void
 print_count (const char *key, guint count)
 {
@@ -231,22 +151,22 @@ run_export (EmCasosContext *context, Exporter exporter, const char *count_key)
 {
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Output) output = { 0 };
+  g_autoptr(EmOutputFile) output = NULL;
   FilterOptions options = { .filter = EM_CASE_FILTER_INIT };
   guint count = 0;
   int status;
 
   if (!read_filter (context, &options, positional, &status))
     return status;
-  if (!output_open (&output, positional->pdata[0], &error)
-      || !exporter (context->store, &options.filter, output.stream, &count, &error)
-      || !output_commit (&output, &error))
+  if ((output = em_output_file_open (positional->pdata[0], &error)) == NULL
+      || !exporter (context->store, &options.filter, em_output_file_get_stream (output), &count, &error)
+      || !em_output_file_commit (output, &error))
     {
       g_printerr (_("error: no se exportó nada: %s\n"), error->message);
       return g_error_matches (error, EM_STORE_ERROR, EM_STORE_ERROR_TAMPERED)
              ? EM_EXIT_NOT_VERIFIED : EM_EXIT_INPUT_ERROR;
     }
-  if (output.path != NULL)
+  if (em_output_file_is_file (output))
     print_count (count_key, count);
   return EM_EXIT_OK;
 }

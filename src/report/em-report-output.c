@@ -1,14 +1,10 @@
 /* em-report-output.c — a PDF or CSV written whole, or not at all
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file is written to a temporary file next to its destination (mode
- * 0600: summaries hold personal financial data), flushed to disk and
- * renamed over the destination only when complete: a failure never leaves
- * half a PDF, nor spoils an older one of the same name.  «-» is standard
- * output; an existing file that is not a regular file (/dev/stdout, a
- * pipe) is written in place, never replaced; a symbolic link is followed,
- * so the file it names is replaced and the link stays.  Cairo writes the PDF through a stream callback; its first write
- * error is kept and reported in Spanish.
+ * The file is written whole or not at all (em-output-file.c: a temporary
+ * file renamed into place; devices and pipes in place).  Cairo writes the
+ * PDF through a stream callback; its first write error is kept and
+ * reported in Spanish.
  */
 #define G_LOG_DOMAIN "em-report"
 
@@ -23,95 +19,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "em-output-file.h"
 #include "em-report-private.h"
 
 struct _EmReportOutput
 {
-  GOutputStream *stream;
-  char          *name;         /* for messages; NULL: standard output */
-  char          *path;         /* renamed into place; NULL: written in place */
-  char          *temporary;    /* removed unless renamed to @path */
+  EmOutputFile  *file;
   GError        *write_error;  /* the first error of a Cairo write */
 };
 
 static gboolean
-fail_errno (const char *path, int saved, GError **error)
+as_report_error (GError **error, GError *io_error)
 {
-  g_set_error (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE, _("No se pudo escribir «%s»: %s"),
-               path ? path : _("la salida estándar"), g_strerror (saved));
+  g_set_error_literal (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE, io_error->message);
+  g_error_free (io_error);
   return FALSE;
-}
-
-/* A device or a pipe: written as it is (no temporary file, no rename). */
-static EmReportOutput *
-open_special (const char *path, GError **error)
-{
-  EmReportOutput *self;
-  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return fail_errno (path, errno, error), NULL;
-  self = g_new0 (EmReportOutput, 1);
-  self->stream = g_unix_output_stream_new (fd, TRUE);
-  self->name = g_strdup (path);
-  return self;
-}
-
-/* A temporary file next to @path (its real path, if a link), to be
- * renamed over it. */
-static EmReportOutput *
-open_temporary (const char *path, GError **error)
-{
-  g_autoptr(EmReportOutput) self = g_new0 (EmReportOutput, 1);
-  g_autofree char *real = realpath (path, NULL);
-  g_autofree char *dir = g_path_get_dirname (real ? real : path);
-  g_autofree char *base = g_path_get_basename (real ? real : path);
-  int fd;
-
-  self->name = g_strdup (path);
-  self->path = g_strdup (real ? real : path);
-  self->temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  if ((fd = g_mkstemp_full (self->temporary, O_WRONLY | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved = errno;
-      g_clear_pointer (&self->temporary, g_free);
-      g_set_error (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE,
-                   _("No se pudo crear un archivo en la carpeta «%s»: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-  self->stream = g_unix_output_stream_new (fd, TRUE);
-  return g_steal_pointer (&self);
 }
 
 EmReportOutput *
 em_report_output_open (const char  *path,
                        GError     **error)
 {
+  GError *io_error = NULL;
+  EmOutputFile *file;
   EmReportOutput *self;
-  GStatBuf info;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_str_equal (path, "-"))
-    {
-      self = g_new0 (EmReportOutput, 1);
-      self->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return self;
-    }
-  if (g_stat (path, &info) != 0 || S_ISREG (info.st_mode))
-    return open_temporary (path, error);
-  if (S_ISDIR (info.st_mode))
-    {
-      g_set_error (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE, _("«%s» es una carpeta, no un archivo"), path);
-      return NULL;
-    }
-  return open_special (path, error);
+  if ((file = em_output_file_open (path, &io_error)) == NULL)
+    return as_report_error (error, io_error), NULL;
+  self = g_new0 (EmReportOutput, 1);
+  self->file = file;
+  return self;
 }
 
 GOutputStream *
 em_report_output_stream (EmReportOutput *self)
 {
-  return self->stream;
+  return em_output_file_get_stream (self->file);
 }
 
 /* Everything was written: on disk, then in place. */
@@ -119,19 +64,9 @@ gboolean
 em_report_output_commit (EmReportOutput  *self,
                          GError         **error)
 {
-  int fd;
+  GError *io_error = NULL;
 
-  if (self->path == NULL)
-    return g_output_stream_flush (self->stream, NULL, error) && g_output_stream_close (self->stream, NULL, error);
-  fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (self->stream));
-  if (fsync (fd) != 0)
-    return fail_errno (self->name, errno, error);
-  if (!g_output_stream_close (self->stream, NULL, error))
-    return FALSE;
-  if (g_rename (self->temporary, self->path) != 0)
-    return fail_errno (self->name, errno, error);
-  g_clear_pointer (&self->temporary, g_free);
-  return TRUE;
+  return em_output_file_commit (self->file, &io_error) || as_report_error (error, io_error);
 }
 
 void
@@ -139,14 +74,17 @@ em_report_output_free (EmReportOutput *self)
 {
   if (self == NULL)
     return;
-  if (self->temporary != NULL)
-    g_unlink (self->temporary);
-  g_clear_object (&self->stream);
+  em_output_file_free (self->file);
   g_clear_error (&self->write_error);
-  g_free (self->name);
-  g_free (self->path);
-  g_free (self->temporary);
   g_free (self);
+}
+
+static const char *
+output_name (EmReportOutput *self)
+{
+  const char *name = em_output_file_get_name (self->file);
+
+  return name ? name : _("la salida estándar");
 }
 
 /* ---- PDF -------------------------------------------------------------- */
@@ -158,7 +96,8 @@ write_pdf (void *data, const unsigned char *bytes, unsigned int length)
 
   if (self->write_error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (self->stream, bytes, length, NULL, NULL, &self->write_error))
+  if (!g_output_stream_write_all (em_output_file_get_stream (self->file), bytes, length, NULL, NULL,
+                                  &self->write_error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -193,13 +132,13 @@ em_report_output_pdf_finish (EmReportOutput   *self,
   if (self->write_error != NULL)
     {
       g_set_error (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE, _("No se pudo escribir «%s»: %s"),
-                   self->name ? self->name : _("la salida estándar"), self->write_error->message);
+                   output_name (self), self->write_error->message);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, EM_REPORT_ERROR, EM_REPORT_ERROR_WRITE, _("No se pudo generar el PDF «%s»: %s"),
-                   self->name ? self->name : _("la salida estándar"), cairo_status_to_string (status));
+                   output_name (self), cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
