@@ -75,61 +75,31 @@ user_error (GError **error, const char *format, ...)
   return FALSE;
 }
 
-/* Why a text with both marks, or grouped wrongly, is not a Colombian amount. */
+/* Why a text is not a Colombian amount, in one sentence. */
 static gboolean
-explain_bad_form (const char *text, const char *body, GError **error)
+explain_bad_form (const char *text, EmColombianProblem problem, GError **error)
 {
-  const char *comma = strchr (body, ',');
-  const char *point = strrchr (body, '.');
-
-  if (comma != NULL && point != NULL && comma < point)
-    return user_error (error, _("«%s»: en pesos colombianos la coma separa los decimales y el punto "
-                              "los miles (p. ej. «1.234,56»); aquí la coma va antes del punto"), text);
-  if (comma != NULL && strchr (comma + 1, ',') != NULL)
-    return user_error (error, _("«%s»: solo puede haber una coma, la de los decimales"), text);
-  if (point != NULL)
-    return user_error (error, _("«%s»: el punto separa miles en grupos de 3 cifras "
-                              "(p. ej. «1.234.567»); para los centavos use la coma"), text);
-  return user_error (error, _("«%s» no es un valor en pesos: escriba cifras, "
-                            "p. ej. «1.234.567,89»"), text);
-}
-
-static gboolean
-is_grouped_integer (const char *s, gsize len)
-{
-  gsize first = 0;
-
-  while (first < len && g_ascii_isdigit (s[first]))
-    first++;
-  if (first == 0 || (first < len && first > 3))
-    return FALSE;
-  for (gsize i = first; i < len; i += 4)
-    if (i + 4 > len || s[i] != '.' || !g_ascii_isdigit (s[i + 1])
-        || !g_ascii_isdigit (s[i + 2]) || !g_ascii_isdigit (s[i + 3]))
+  switch (problem)
+    {
+    case EM_COLOMBIAN_NEGATIVE:
+      g_set_error_literal (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_NEGATIVE, _("no puede ser negativo"));
       return FALSE;
-  return TRUE;
-}
-
-/* "1.234.567,89" → "1234567.89"; NULL when the text is not of that form. */
-static char *
-colombian_to_canonical (const char *body)
-{
-  const char *comma = strchr (body, ',');
-  gsize int_len = comma ? (gsize) (comma - body) : strlen (body);
-  GString *out;
-
-  if (!is_grouped_integer (body, int_len))
-    return NULL;
-  if (comma != NULL && (comma[1] == '\0' || strspn (comma + 1, "0123456789") != strlen (comma + 1)))
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (gsize i = 0; i < int_len; i++)
-    if (body[i] != '.')
-      g_string_append_c (out, body[i]);
-  if (comma != NULL)
-    g_string_append_printf (out, ".%s", comma + 1);
-  return g_string_free (out, FALSE);
+    case EM_COLOMBIAN_EMPTY:
+      return user_error (error, _("«%s» no tiene cifras"), text);
+    case EM_COLOMBIAN_COMMA_BEFORE_POINT:
+      return user_error (error, _("«%s»: en pesos colombianos la coma separa los decimales y el punto "
+                                  "los miles (p. ej. «1.234,56»); aquí la coma va antes del punto"), text);
+    case EM_COLOMBIAN_TWO_COMMAS:
+      return user_error (error, _("«%s»: solo puede haber una coma, la de los decimales"), text);
+    case EM_COLOMBIAN_BAD_GROUPING:
+      return user_error (error, _("«%s»: el punto separa miles en grupos de 3 cifras "
+                                  "(p. ej. «1.234.567»); para los centavos use la coma"), text);
+    case EM_COLOMBIAN_NOT_A_NUMBER:
+    case EM_COLOMBIAN_OK:
+    default:
+      return user_error (error, _("«%s» no es un valor en pesos: escriba cifras, "
+                                  "p. ej. «1.234.567,89»"), text);
+    }
 }
 
 static const char *
@@ -150,27 +120,16 @@ em_money_parse_user (const char *text,
                      EmMoney    *out,
                      GError    **error)
 {
-  g_autofree char *body = NULL;
   g_autofree char *canonical = NULL;
   g_autoptr(GError) local_error = NULL;
+  EmColombianProblem problem;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  body = g_strstrip (g_strdup (skip_currency (text)));
-  if (body[0] == '-')
-    {
-      g_set_error_literal (error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_NEGATIVE,
-                           _("no puede ser negativo"));
-      return FALSE;
-    }
-  if (body[0] == '\0')
-    return user_error (error, _("«%s» no tiene cifras"), text);
-
-  canonical = colombian_to_canonical (body);
-  if (canonical == NULL)
-    return explain_bad_form (text, body, error);
-
+  problem = em_number_colombian_to_plain (skip_currency (text), &canonical);
+  if (problem != EM_COLOMBIAN_OK)
+    return explain_bad_form (text, problem, error);
   if (em_number_parse_scaled (canonical, EM_NUMBER_PLAIN, 2, EM_MONEY_MAX, out, &local_error))
     return TRUE;
   if (g_error_matches (local_error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_TOO_MANY_DECIMALS))

@@ -241,6 +241,68 @@ em_decimal_to_string (EmDecimal value)
   return text;
 }
 
+/* "60.000", "1.234.567": 1–3 digits, then groups of a point and 3 digits
+ * (or plain digits). */
+static gboolean
+is_grouped_integer (const char *s, gsize len)
+{
+  gsize first = 0;
+
+  while (first < len && g_ascii_isdigit (s[first]))
+    first++;
+  if (first == 0 || (first < len && first > 3))
+    return FALSE;
+  for (gsize i = first; i < len; i += 4)
+    if (i + 4 > len || s[i] != '.' || !g_ascii_isdigit (s[i + 1])
+        || !g_ascii_isdigit (s[i + 2]) || !g_ascii_isdigit (s[i + 3]))
+      return FALSE;
+  return TRUE;
+}
+
+static EmColombianProblem
+colombian_problem (const char *body)
+{
+  const char *comma = strchr (body, ',');
+  const char *point = strrchr (body, '.');
+
+  if (body[0] == '-')
+    return EM_COLOMBIAN_NEGATIVE;
+  if (comma != NULL && point != NULL && comma < point)
+    return EM_COLOMBIAN_COMMA_BEFORE_POINT;
+  if (comma != NULL && strchr (comma + 1, ',') != NULL)
+    return EM_COLOMBIAN_TWO_COMMAS;
+  if (point != NULL)
+    return EM_COLOMBIAN_BAD_GROUPING;
+  return EM_COLOMBIAN_NOT_A_NUMBER;
+}
+
+/* "1.234.567,89" (surrounding spaces ignored) → "1234567.89" in *@plain,
+ * or what is wrong with it. */
+EmColombianProblem
+em_number_colombian_to_plain (const char  *text,
+                              char       **plain)
+{
+  g_autofree char *body = g_strstrip (g_strdup (text));
+  const char *comma = strchr (body, ',');
+  gsize int_len = comma ? (gsize) (comma - body) : strlen (body);
+  GString *out;
+
+  *plain = NULL;
+  if (body[0] == '\0')
+    return EM_COLOMBIAN_EMPTY;
+  if (!is_grouped_integer (body, int_len)
+      || (comma != NULL && (comma[1] == '\0' || strspn (comma + 1, "0123456789") != strlen (comma + 1))))
+    return colombian_problem (body);
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < int_len; i++)
+    if (body[i] != '.')
+      g_string_append_c (out, body[i]);
+  if (comma != NULL)
+    g_string_append_printf (out, ".%s", comma + 1);
+  *plain = g_string_free (out, FALSE);
+  return EM_COLOMBIAN_OK;
+}
+
 /* The shortest Colombian form: "1,24", "1", "0,157". */
 char *
 em_decimal_format_user (EmDecimal value)

@@ -31,7 +31,23 @@ typedef enum
   EM_NUMBER_JSON,         /* a JSON number token: also exponent ("1.5e3") */
 } EmNumberSyntax;
 
+/* What keeps a text from being a number written the Colombian way
+ * ("1.234.567,89": the point groups thousands, the comma marks decimals). */
+typedef enum
+{
+  EM_COLOMBIAN_OK,
+  EM_COLOMBIAN_EMPTY,
+  EM_COLOMBIAN_NEGATIVE,
+  EM_COLOMBIAN_COMMA_BEFORE_POINT,
+  EM_COLOMBIAN_TWO_COMMAS,
+  EM_COLOMBIAN_BAD_GROUPING,       /* a point that does not group thousands */
+  EM_COLOMBIAN_NOT_A_NUMBER,
+} EmColombianProblem;
+
 GQuark   em_number_error_quark  (void);
+
+EmColombianProblem em_number_colombian_to_plain (const char *text,
+                                                 char      **plain);
 
 gboolean em_number_parse_scaled (const char     *text,
                                  EmNumberSyntax  syntax,

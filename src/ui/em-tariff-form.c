@@ -83,61 +83,28 @@ quantity_error (GError **error, const char *format, ...)
   return FALSE;
 }
 
-/* "60.000", "1.234.567": 1–3 digits, then groups of a point and 3 digits. */
+/* Why @text is not a Colombian number, as one sentence. */
 static gboolean
-is_grouped (const char *s, gsize len)
+explain_quantity (const char *text, EmColombianProblem problem, GError **error)
 {
-  gsize first = strspn (s, "0123456789");
-
-  if (first == 0 || first > len || (first < len && first > 3))
-    return FALSE;
-  for (gsize i = first; i < len; i += 4)
-    if (i + 4 > len || s[i] != '.' || strspn (s + i + 1, "0123456789") < 3)
-      return FALSE;
-  return TRUE;
-}
-
-/* Why @body is not a Colombian number, as one sentence about @text. */
-static gboolean
-explain_quantity (const char *text, const char *body, GError **error)
-{
-  const char *comma = strchr (body, ',');
-  const char *point = strrchr (body, '.');
-
-  if (body[0] == '-')
-    return quantity_error (error, _("«%s»: no puede ser negativo"), text);
-  if (comma != NULL && strchr (comma + 1, ',') != NULL)
-    return quantity_error (error, _("«%s»: solo puede haber una coma, la de los decimales"), text);
-  if (comma != NULL && point != NULL && comma < point)
-    return quantity_error (error, _("«%s»: la coma separa los decimales y el punto los miles "
-                                    "(p. ej. «1.234,5»)"), text);
-  if (point != NULL)
-    return quantity_error (error, _("«%s»: el punto separa los miles en grupos de 3 cifras "
-                                    "(p. ej. «60.000»); para los decimales use la coma («150,5»)"),
-                           text);
-  return quantity_error (error, _("«%s» no es un número: escriba cifras, p. ej. «1.234,5»"), text);
-}
-
-/* "1.234,5" → "1234.5"; NULL when @body is not of that form. */
-static char *
-to_plain (const char *body)
-{
-  const char *comma = strchr (body, ',');
-  gsize int_len = comma != NULL ? (gsize) (comma - body) : strlen (body);
-  gboolean plain = int_len > 0 && strspn (body, "0123456789") == int_len;
-  GString *out;
-
-  if (!plain && !is_grouped (body, int_len))
-    return NULL;
-  if (comma != NULL && (comma[1] == '\0' || strspn (comma + 1, "0123456789") != strlen (comma + 1)))
-    return NULL;
-  out = g_string_new (NULL);
-  for (gsize i = 0; i < int_len; i++)
-    if (body[i] != '.')
-      g_string_append_c (out, body[i]);
-  if (comma != NULL)
-    g_string_append_printf (out, ".%s", comma + 1);
-  return g_string_free (out, FALSE);
+  switch (problem)
+    {
+    case EM_COLOMBIAN_NEGATIVE:
+      return quantity_error (error, _("«%s»: no puede ser negativo"), text);
+    case EM_COLOMBIAN_TWO_COMMAS:
+      return quantity_error (error, _("«%s»: solo puede haber una coma, la de los decimales"), text);
+    case EM_COLOMBIAN_COMMA_BEFORE_POINT:
+      return quantity_error (error, _("«%s»: la coma separa los decimales y el punto los miles "
+                                      "(p. ej. «1.234,5»)"), text);
+    case EM_COLOMBIAN_BAD_GROUPING:
+      return quantity_error (error, _("«%s»: el punto separa los miles en grupos de 3 cifras "
+                                      "(p. ej. «60.000»); para los decimales use la coma («150,5»)"), text);
+    case EM_COLOMBIAN_EMPTY:
+    case EM_COLOMBIAN_NOT_A_NUMBER:
+    case EM_COLOMBIAN_OK:
+    default:
+      return quantity_error (error, _("«%s» no es un número: escriba cifras, p. ej. «1.234,5»"), text);
+    }
 }
 
 /* A quantity of hectares or of production as a Colombian writes it:
@@ -147,15 +114,14 @@ em_tariff_parse_quantity (const char  *text,
                           EmDecimal   *out,
                           GError     **error)
 {
-  g_autofree char *body = NULL;
   g_autofree char *plain = NULL;
   g_autoptr(GError) local_error = NULL;
+  EmColombianProblem problem;
 
   g_return_val_if_fail (text != NULL && out != NULL, FALSE);
 
-  body = g_strstrip (g_strdup (text));
-  if ((plain = to_plain (body)) == NULL)
-    return explain_quantity (text, body, error);
+  if ((problem = em_number_colombian_to_plain (text, &plain)) != EM_COLOMBIAN_OK)
+    return explain_quantity (text, problem, error);
   if (em_decimal_parse (plain, EM_NUMBER_PLAIN, EM_TARIFF_CASE_MAX_QUANTITY, out, &local_error))
     return TRUE;
   if (g_error_matches (local_error, EM_NUMBER_ERROR, EM_NUMBER_ERROR_TOO_MANY_DECIMALS))
