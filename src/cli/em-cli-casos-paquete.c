@@ -24,102 +24,16 @@
 #include "em-case-csv.h"
 #include "em-cli-batch.h"
 #include "em-cli-casos.h"
+#include "em-cli-options.h"
 #include "em-output-file.h"
 #include "em-date.h"
 
-/* ---- Options (as in em-cli-casos.c) ------------------------------------ */
-
-typedef struct
-{
-  const char  *name;
-  const char **value;
-} Option;
-
-/* Reads the options of @options out of @argv; the rest are positional. */
-static gboolean
-parse_options (int argc, char **argv, const Option *options, GPtrArray *positional, int *status)
-{
-  for (int i = 0; i < argc; i++)
-    {
-      const Option *found = NULL;
-
-      for (const Option *o = options; o && o->name != NULL; o++)
-        if (g_str_equal (argv[i], o->name))
-          found = o;
-      if (found == NULL && argv[i][0] == '-' && argv[i][1] != '\0')
-        return *status = em_cli_usage_error ("casos", _("opción desconocida «%s»"), argv[i]), FALSE;
-      if (found == NULL)
-        g_ptr_array_add (positional, argv[i]);
-      else if (i + 1 >= argc)
-        return *status = em_cli_usage_error ("casos", _("falta el valor después de %s"), found->name), FALSE;
-      else
-        *found->value = argv[++i];
-    }
-  return TRUE;
-}
-
-static gboolean
-expect_one (GPtrArray *positional, const char *what, int *status)
-{
-  if (positional->len == 1)
-    return TRUE;
-  *status = positional->len == 0
-            ? em_cli_usage_error ("casos", _("falta %s"), what)
-            : em_cli_usage_error ("casos", _("sobra el argumento «%s»"), (char *) positional->pdata[1]);
-  return FALSE;
-}
-
-typedef struct
-{
-  EmCaseFilter filter;
-  const char  *kind;
-  const char  *state;
-} FilterOptions;
-
-static gboolean
-is_capacity_result (const char *text)
-{
-  for (EmCapacityResult r = EM_RESULT_CUMPLE; r <= EM_RESULT_INFORMACION_INCOMPLETA; r++)
-    if (g_str_equal (text, em_capacity_result_to_string (r)))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-check_date (const char *option, const char *text, int *status)
-{
-  g_autoptr(GError) error = NULL;
-  GDate date;
-
-  if (text == NULL || em_date_parse_iso (text, &date, &error))
-    return TRUE;
-  *status = em_cli_usage_error ("casos", _("%s: %s"), option, error->message);
-  return FALSE;
-}
-
 /* SALIDA and the filters of `listar` (without --limite). */
 static gboolean
-read_filter (EmCasosContext *context, FilterOptions *options, GPtrArray *positional, int *status)
+read_filter (EmCasosContext *context, EmCliFilter *options, GPtrArray *positional, int *status)
 {
-  const Option known[] = {
-    { "--buscar", &options->filter.text }, { "--tipo", &options->kind },
-    { "--resultado", &options->filter.result }, { "--estado", &options->state },
-    { "--desde", &options->filter.from }, { "--hasta", &options->filter.until }, { NULL },
-  };
-
-  if (!parse_options (context->argc, context->argv, known, positional, status)
-      || !expect_one (positional, _("la SALIDA (un archivo, o «-»)"), status))
-    return FALSE;
-  options->filter.any_kind = options->kind == NULL;
-  if (options->kind && !em_case_kind_parse (options->kind, &options->filter.kind))
-    return *status = em_cli_usage_error ("casos", _("--tipo: use «capacidad» o «tarifa»")), FALSE;
-  options->filter.any_state = options->state == NULL;
-  if (options->state && !em_case_state_parse (options->state, &options->filter.state))
-    return *status = em_cli_usage_error ("casos", _("--estado: «%s» no es un estado"), options->state), FALSE;
-  if (options->filter.result && !is_capacity_result (options->filter.result))
-    return *status = em_cli_usage_error ("casos", _("--resultado: «%s» no es un resultado"),
-                                         options->filter.result), FALSE;
-  return check_date ("--desde", options->filter.from, status) && check_date ("--hasta", options->filter.until, status);
+  return em_cli_read_filter (context->argc, context->argv, FALSE, options, positional, status)
+         && em_cli_expect_positional (positional, 1, _("la SALIDA (un archivo, o «-»)"), status);
 }
 
 static void
@@ -152,7 +66,7 @@ run_export (EmCasosContext *context, Exporter exporter, const char *count_key)
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EmOutputFile) output = NULL;
-  FilterOptions options = { .filter = EM_CASE_FILTER_INIT };
+  EmCliFilter options = { .filter = EM_CASE_FILTER_INIT };
   guint count = 0;
   int status;
 
@@ -185,16 +99,6 @@ em_cli_casos_exportar_csv (EmCasosContext *context)
 
 /* ---- importar-paquete ------------------------------------------------- */
 
-static GInputStream *
-open_input (const char *path, GError **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (g_str_equal (path, "-"))
-    return g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  file = g_file_new_for_commandline_arg (path);
-  return G_INPUT_STREAM (g_file_read (file, NULL, error));
-}
 
 static void
 print_report (const EmBundleReport *report)
@@ -231,16 +135,16 @@ em_cli_casos_importar_paquete (EmCasosContext *context)
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autofree char *origin = NULL;
-  const Option none[] = { { NULL } };
+  const EmCliOption none[] = { { NULL } };
   const char *path;
   EmBundleReport report = { 0 };
   int status;
 
-  if (!parse_options (context->argc, context->argv, none, positional, &status)
-      || !expect_one (positional, _("la ENTRADA (un paquete exportado, o «-»)"), &status))
+  if (!em_cli_parse_options (context->argc, context->argv, none, positional, &status)
+      || !em_cli_expect_positional (positional, 1, _("la ENTRADA (un paquete exportado, o «-»)"), &status))
     return status;
   path = positional->pdata[0];
-  if ((stream = open_input (path, &error)) == NULL)
+  if ((stream = em_cli_open_input (path, &error)) == NULL)
     {
       g_printerr (_("error: no se pudo abrir la entrada «%s»: %s\n"), path, error->message);
       return EM_EXIT_INPUT_ERROR;

@@ -19,6 +19,7 @@
 #include "em-cli.h"
 #include "em-cli-batch.h"
 #include "em-cli-casos.h"
+#include "em-cli-options.h"
 #include "em-input-error.h"
 
 static void
@@ -65,50 +66,8 @@ print_help (void)
              "datos; 3 el historial o el código no se verifican.\n"));
 }
 
-/* ---- Options ---------------------------------------------------------- */
 
-typedef struct
-{
-  const char  *name;
-  const char **value;      /* NULL: a flag */
-  gboolean    *flag;
-} Option;
 
-/* Reads the options of @options out of @argv; the rest are positional. */
-static gboolean
-parse_options (int argc, char **argv, const Option *options, GPtrArray *positional, int *status)
-{
-  for (int i = 0; i < argc; i++)
-    {
-      const Option *found = NULL;
-
-      for (const Option *o = options; o && o->name != NULL; o++)
-        if (g_str_equal (argv[i], o->name))
-          found = o;
-      if (found == NULL && argv[i][0] == '-' && argv[i][1] != '\0')
-        return *status = em_cli_usage_error ("casos", _("opción desconocida «%s»"), argv[i]), FALSE;
-      if (found == NULL)
-        g_ptr_array_add (positional, argv[i]);
-      else if (found->flag != NULL)
-        *found->flag = TRUE;
-      else if (i + 1 >= argc)
-        return *status = em_cli_usage_error ("casos", _("falta el valor después de %s"), found->name), FALSE;
-      else
-        *found->value = argv[++i];
-    }
-  return TRUE;
-}
-
-static gboolean
-expect_positional (GPtrArray *positional, guint count, const char *what, int *status)
-{
-  if (positional->len == count)
-    return TRUE;
-  *status = positional->len < count
-            ? em_cli_usage_error ("casos", _("falta %s"), what)
-            : em_cli_usage_error ("casos", _("sobra el argumento «%s»"), (char *) positional->pdata[count]);
-  return FALSE;
-}
 
 static void
 print_json_line (JsonNode *node, gboolean pretty)
@@ -239,16 +198,6 @@ import_stream (Import *import, GInputStream *stream, GError **error)
   return error == NULL || *error == NULL;
 }
 
-static GInputStream *
-open_input (const char *path, GError **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (g_str_equal (path, "-"))
-    return g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  file = g_file_new_for_commandline_arg (path);
-  return G_INPUT_STREAM (g_file_read (file, NULL, error));
-}
 
 static void
 print_import_result (Import *import)
@@ -299,16 +248,16 @@ run_importar (EmCasosContext *context)
   g_autoptr(EmEvaluator) evaluator = NULL;
   g_autoptr(JsonBuilder) errors = json_builder_new_immutable ();
   Import import = { context, NULL, FALSE, 0, errors, 0 };
-  const Option options[] = { { "--parcial", NULL, &import.partial }, { NULL } };
+  const EmCliOption options[] = { { "--parcial", NULL, &import.partial }, { NULL } };
   int status;
   gboolean ok;
 
-  if (!parse_options (context->argc, context->argv, options, positional, &status)
-      || !expect_positional (positional, 1, _("la ENTRADA (un archivo JSON Lines, o «-»)"), &status))
+  if (!em_cli_parse_options (context->argc, context->argv, options, positional, &status)
+      || !em_cli_expect_positional (positional, 1, _("la ENTRADA (un archivo JSON Lines, o «-»)"), &status))
     return status;
   if ((evaluator = em_cli_casos_evaluator (context, &error)) == NULL)
     return em_cli_print_error (error), EM_EXIT_INPUT_ERROR;
-  if ((stream = open_input (positional->pdata[0], &error)) == NULL)
+  if ((stream = em_cli_open_input (positional->pdata[0], &error)) == NULL)
     {
       g_printerr (_("error: no se pudo abrir la entrada «%s»: %s\n"), (char *) positional->pdata[0], error->message);
       return EM_EXIT_INPUT_ERROR;
@@ -322,34 +271,6 @@ run_importar (EmCasosContext *context)
 }
 
 /* ---- listar ----------------------------------------------------------- */
-
-typedef struct
-{
-  EmCaseFilter filter;
-  const char  *kind;
-  const char  *state;
-  const char  *limit;
-} ListOptions;
-
-static gboolean
-read_filter (EmCasosContext *context, ListOptions *list, GPtrArray *positional, int *status)
-{
-  const Option options[] = {
-    { "--buscar", &list->filter.text }, { "--tipo", &list->kind }, { "--resultado", &list->filter.result },
-    { "--estado", &list->state }, { "--desde", &list->filter.from }, { "--hasta", &list->filter.until },
-    { "--limite", &list->limit }, { NULL },
-  };
-
-  if (!parse_options (context->argc, context->argv, options, positional, status))
-    return FALSE;
-  list->filter.any_kind = list->kind == NULL;
-  if (list->kind && !em_case_kind_parse (list->kind, &list->filter.kind))
-    return *status = em_cli_usage_error ("casos", _("--tipo: use «capacidad» o «tarifa»")), FALSE;
-  list->filter.any_state = list->state == NULL;
-  if (list->state && !em_case_state_parse (list->state, &list->filter.state))
-    return *status = em_cli_usage_error ("casos", _("--estado: «%s» no es un estado"), list->state), FALSE;
-  return TRUE;
-}
 
 static JsonNode *
 summary_to_json (const EmCaseSummary *summary)
@@ -395,11 +316,11 @@ run_listar (EmCasosContext *context)
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  ListOptions list = { EM_CASE_FILTER_INIT };
+  EmCliFilter list = { EM_CASE_FILTER_INIT };
   guint limit;
   int status;
 
-  if (!read_filter (context, &list, positional, &status) || !expect_positional (positional, 0, "", &status)
+  if (!em_cli_read_filter (context->argc, context->argv, TRUE, &list, positional, &status) || !em_cli_expect_positional (positional, 0, "", &status)
       || !parse_limit (list.limit, &limit, &status))
     return status;
   if ((ids = em_case_store_query_ids (context->store, &list.filter, limit, &error)) == NULL)
@@ -515,8 +436,8 @@ run_mostrar (EmCasosContext *context)
   gint64 id;
   int status;
 
-  if (!parse_options (context->argc, context->argv, NULL, positional, &status)
-      || !expect_positional (positional, 1, _("el número del caso"), &status)
+  if (!em_cli_parse_options (context->argc, context->argv, NULL, positional, &status)
+      || !em_cli_expect_positional (positional, 1, _("el número del caso"), &status)
       || !parse_id (positional->pdata[0], &id, &status))
     return status;
   if (!em_case_store_get_row (context->store, id, &row, &error)
@@ -534,7 +455,7 @@ run_mostrar (EmCasosContext *context)
 static char *
 read_whole (const char *path, GError **error)
 {
-  g_autoptr(GInputStream) stream = open_input (path, error);
+  g_autoptr(GInputStream) stream = em_cli_open_input (path, error);
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
   if (stream == NULL || g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
@@ -572,12 +493,12 @@ run_tramitar (EmCasosContext *context)
   g_autoptr(GError) error = NULL;
   g_autoptr(EmEvaluation) evaluation = NULL;
   const char *reason = NULL;
-  const Option options[] = { { "--motivo", &reason }, { NULL } };
+  const EmCliOption options[] = { { "--motivo", &reason }, { NULL } };
   EmCaseAction action;
   gint64 id;
   int status;
 
-  if (!parse_options (context->argc, context->argv, options, positional, &status))
+  if (!em_cli_parse_options (context->argc, context->argv, options, positional, &status))
     return status;
   if (positional->len < 2 || positional->len > 3)
     return em_cli_usage_error ("casos", _("use: tramitar ID ACCION [--motivo TEXTO] [ENTRADA]"));
@@ -627,12 +548,12 @@ run_verificar (EmCasosContext *context)
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *code = NULL;
-  const Option options[] = { { "--codigo", &code }, { NULL } };
+  const EmCliOption options[] = { { "--codigo", &code }, { NULL } };
   gint64 count;
   int status;
 
-  if (!parse_options (context->argc, context->argv, options, positional, &status)
-      || !expect_positional (positional, 0, "", &status))
+  if (!em_cli_parse_options (context->argc, context->argv, options, positional, &status)
+      || !em_cli_expect_positional (positional, 0, "", &status))
     return status;
   if (code != NULL)
     return verify_code (context, code);
