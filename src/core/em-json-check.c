@@ -11,6 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "em-core-resources.h"
 #include "em-date.h"
 #include "em-json-check.h"
 
@@ -115,6 +118,77 @@ check_repeated (JsonNode *root, Repeated *repeated, GError **error)
   where = find_object_path (root, repeated->object, "");
   em_json_check_fail (error, where, repeated->key, _("el campo aparece más de una vez"));
   return FALSE;
+}
+
+/* The formats below come from each caller as translated literals (their
+ * arguments are fixed: a name and a reason, or an identifier). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/* @read_failed and @invalid are formats with the file's name and the
+ * reason («No se pudo leer el tarifario «%s»: %s»). */
+gpointer
+em_data_file_load_file (GFile            *file,
+                        EmDataFileReader  reader,
+                        const char       *read_failed,
+                        const char       *invalid,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gpointer object;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
+    {
+      g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE, read_failed, name, local_error->message);
+      return NULL;
+    }
+  if ((object = reader (bytes, &local_error)) == NULL)
+    g_set_error (error, local_error->domain, local_error->code, invalid, name, local_error->message);
+  return object;
+}
+
+/* @missing is a format with the identifier. */
+gpointer
+em_data_file_load_builtin (const char       *resource_dir,
+                           const char       *id,
+                           EmDataFileReader  reader,
+                           const char       *missing,
+                           GError          **error)
+{
+  g_autofree char *path = g_strconcat (resource_dir, id, ".json", NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_core_get_resource (), path,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE, missing, id);
+      return NULL;
+    }
+  return reader (bytes, error);
+}
+
+#pragma GCC diagnostic pop
+
+/* The identifiers of the *.json files in a folder of the core's resource. */
+char **
+em_data_file_list_builtin (const char *resource_dir)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (em_core_get_resource (), resource_dir,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".json"))
+      {
+        g_autofree char *id = g_strndup (names[i], strlen (names[i]) - 5);
+        g_strv_builder_add (ids, id);
+      }
+  return g_strv_builder_end (ids);
 }
 
 JsonObject *

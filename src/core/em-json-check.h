@@ -19,6 +19,22 @@ typedef enum
 
 GQuark      em_data_file_error_quark (void);
 
+/* Builds a data object from a file's bytes (e.g. em_rule_set_new_from_bytes). */
+typedef gpointer (*EmDataFileReader) (GBytes  *bytes,
+                                      GError **error);
+
+gpointer    em_data_file_load_file    (GFile            *file,
+                                       EmDataFileReader  reader,
+                                       const char       *read_failed,
+                                       const char       *invalid,
+                                       GError          **error);
+gpointer    em_data_file_load_builtin (const char       *resource_dir,
+                                       const char       *id,
+                                       EmDataFileReader  reader,
+                                       const char       *missing,
+                                       GError          **error);
+char      **em_data_file_list_builtin (const char       *resource_dir);
+
 JsonObject *em_json_check_parse_object (GBytes       *bytes,
                                         GError      **error);
 gboolean    em_json_check_keys     (JsonObject          *object,

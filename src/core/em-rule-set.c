@@ -290,59 +290,22 @@ EmRuleSet *
 em_rule_set_new_from_file (GFile   *file,
                            GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  EmRuleSet *self;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
-                   _("No se pudo leer el archivo de reglas «%s»: %s"), name, local_error->message);
-      return NULL;
-    }
-  self = em_rule_set_new_from_bytes (bytes, &local_error);
-  if (self == NULL)
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Archivo de reglas «%s» no válido: %s"), name, local_error->message);
-  return self;
+  return em_data_file_load_file (file, (EmDataFileReader) em_rule_set_new_from_bytes,
+                                 _("No se pudo leer el archivo de reglas «%s»: %s"), _("Archivo de reglas «%s» no válido: %s"), error);
 }
 
 char **
 em_rule_set_list_builtin (void)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (em_core_get_resource (), RESOURCE_DIR,
-                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (g_str_has_suffix (names[i], ".json"))
-      {
-        g_autofree char *id = g_strndup (names[i], strlen (names[i]) - 5);
-        g_strv_builder_add (ids, id);
-      }
-  return g_strv_builder_end (ids);
+  return em_data_file_list_builtin (RESOURCE_DIR);
 }
 
 EmRuleSet *
 em_rule_set_new_builtin (const char *id,
                          GError    **error)
 {
-  g_autofree char *path = g_strconcat (RESOURCE_DIR, id, ".json", NULL);
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_core_get_resource (), path,
-                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-
-  if (bytes == NULL)
-    {
-      g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
-                   _("No hay un conjunto de reglas incorporado con el identificador «%s»"), id);
-      return NULL;
-    }
-  return em_rule_set_new_from_bytes (bytes, error);
+  return em_data_file_load_builtin (RESOURCE_DIR, id, (EmDataFileReader) em_rule_set_new_from_bytes,
+                                    _("No hay un conjunto de reglas incorporado con el identificador «%s»"), error);
 }
 
 const char *
