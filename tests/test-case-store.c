@@ -358,6 +358,61 @@ test_cases_and_events_cannot_be_deleted (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* The store keeps its statements prepared: a failed step, a rolled-back
+ * savepoint or transaction, and a schema change by another program leave
+ * them usable, and nothing of a failed case stays behind. */
+static void
+exec_other (Fixture *f, const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+try_add (Fixture *f, GError **error)
+{
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
+                                                                   COMPLETE, FALSE, NULL);
+
+  return em_case_store_add (f->store, em_evaluation_get_record (evaluation), "Ana Gómez", error);
+}
+
+static void
+test_statements_survive_errors_and_rollbacks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  exec_other (f, "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN new.n = 1"
+                 " AND (SELECT count(*) FROM cases) = 2 BEGIN SELECT RAISE (ABORT, 'no'); END");
+  g_assert_cmpint (try_add (f, &error), ==, 0);            /* the row went in, its event failed */
+  g_assert_error (error, EM_STORE_ERROR, EM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 1);
+
+  g_assert_true (em_case_store_begin (f->store, NULL));    /* the same inside one transaction */
+  g_assert_cmpint (try_add (f, &error), ==, 0);
+  g_clear_error (&error);
+  exec_other (f, "SELECT 1");                              /* readers are not blocked */
+  em_case_store_rollback (f->store);
+  exec_other (f, "DROP TRIGGER refuse");
+
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  em_case_store_rollback (f->store);
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  g_assert_true (em_case_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 3);
+  g_assert_cmpint (em_case_store_verify (f->store, &error), ==, 3);
+  g_assert_no_error (error);
+}
+
 /* ---- Tamper evidence -------------------------------------------------- */
 
 static void
@@ -797,6 +852,7 @@ main (int argc, char **argv)
   ADD ("storage/tariff-case-stored-with-schedule", test_tariff_case_stored_with_schedule);
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
+  ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
   ADD ("procedure/requerimiento-then-subsanacion-complete", test_requerimiento_then_subsanacion_complete);
   ADD ("procedure/still-incomplete-after-subsanacion-rejected", test_still_incomplete_after_subsanacion_is_rejected);
   ADD ("procedure/second-requerimiento-refused", test_second_requerimiento_refused);

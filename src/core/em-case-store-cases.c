@@ -70,12 +70,12 @@ em_store_read_event (EmCaseStore  *self,
 static char *
 last_chain (EmCaseStore *self, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(EmStoreStmt) stmt = NULL;
   int rc;
 
   if (self->last_chain != NULL)
     return g_strdup (self->last_chain);
-  stmt = em_store_prepare (self, "SELECT chain FROM events ORDER BY seq DESC LIMIT 1", error);
+  stmt = em_store_cached (self, "SELECT chain FROM events ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
@@ -87,7 +87,7 @@ last_chain (EmCaseStore *self, GError **error)
 static gboolean
 insert_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self,
       "INSERT INTO events (case_uuid, n, kind, at, evaluador, detail, snapshot, prev_hash, hash, chain, codigo)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autofree char *code = NULL;
@@ -108,7 +108,8 @@ insert_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
   return TRUE;
 }
 
-/* Appends an already hashed event (its own chain is set here). */
+/* Appends an already hashed event (its own chain is set here).  The
+ * case's row must be there already, with the event's hash as its last. */
 gboolean
 em_store_link_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
 {
@@ -125,36 +126,21 @@ em_store_link_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
   return TRUE;
 }
 
-gboolean
-em_store_set_last_hash (EmCaseStore *self, const char *uuid, const char *hash, GError **error)
+/* The event recording that @row now has its current content, hashed
+ * before the row is written, so the row is written once with its last hash. */
+void
+em_store_new_event (EmCaseEvent *event, const EmCaseRow *row, gint64 n, const char *prev_hash,
+                    const char *kind, const char *evaluator, const char *detail)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
-      "UPDATE cases SET ultimo_hash = ? WHERE uuid = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  em_store_bind_text (stmt, 1, hash);
-  em_store_bind_text (stmt, 2, uuid);
-  return em_store_step_done (self, stmt, error);
-}
-
-/* The event recording that @row now has its current content. */
-gboolean
-em_store_append_event (EmCaseStore *self, const EmCaseRow *row, gint64 n, const char *prev_hash,
-              const char *kind, const char *evaluator, const char *detail, GError **error)
-{
-  g_auto(EmCaseEvent) event = { 0 };
-
-  event.case_uuid = g_strdup (row->uuid);
-  event.n = n;
-  event.kind = g_strdup (kind);
-  event.at = g_strdup (row->updated);
-  event.evaluator = g_strdup (evaluator);
-  event.detail = g_strdup (detail);
-  event.snapshot = em_chain_snapshot (row);
-  event.prev_hash = g_strdup (prev_hash);
-  event.hash = em_chain_event_hash (&event);
-  return em_store_link_event (self, &event, error) && em_store_set_last_hash (self, row->uuid, event.hash, error);
+  event->case_uuid = g_strdup (row->uuid);
+  event->n = n;
+  event->kind = g_strdup (kind);
+  event->at = g_strdup (row->updated);
+  event->evaluator = g_strdup (evaluator);
+  event->detail = g_strdup (detail);
+  event->snapshot = em_chain_snapshot (row);
+  event->prev_hash = g_strdup (prev_hash);
+  event->hash = em_chain_event_hash (event);
 }
 
 char *
@@ -202,15 +188,16 @@ fill_from_record (EmCaseRow *row, const EmEvaluationRecord *record)
 }
 
 gboolean
-em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, gint64 *id, GError **error)
+em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, const char *last_hash, gint64 *id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
-      "INSERT INTO cases (" ROW_COLUMNS ", ultimo_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self,
+      "INSERT INTO cases (" ROW_COLUMNS ", ultimo_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
 
   if (stmt == NULL)
     return FALSE;
   em_store_bind_row (stmt, 1, row);
+  em_store_bind_text (stmt, 19, last_hash);
   if (!em_store_step_done (self, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (self->db);
@@ -234,6 +221,7 @@ add_in_transaction (EmCaseStore *self, const EmEvaluationRecord *record, const c
                     GError **error)
 {
   g_auto(EmCaseRow) row = { 0 };
+  g_auto(EmCaseEvent) event = { 0 };
   g_autofree char *detail = NULL;
   gint64 id = 0;
 
@@ -247,8 +235,8 @@ add_in_transaction (EmCaseStore *self, const EmEvaluationRecord *record, const c
   row.updated = g_strdup (row.created);
   detail = em_store_detail_json ("resultado", record->result, "tarifa", record->tariff, "estado", row.state,
                         "reglas", record->rules_id, NULL);
-  if (!em_store_insert_row (self, &row, &id, error)
-      || !em_store_append_event (self, &row, 1, "", "creado", evaluator, detail, error))
+  em_store_new_event (&event, &row, 1, "", "creado", evaluator, detail);
+  if (!em_store_insert_row (self, &row, event.hash, &id, error) || !em_store_link_event (self, &event, error))
     return 0;
   return id;
 }
@@ -282,12 +270,12 @@ em_case_store_get_row (EmCaseStore *self,
                        EmCaseRow   *row,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(EmStoreStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
 
-  stmt = em_store_prepare (self, "SELECT " ROW_COLUMNS " FROM cases WHERE id = ?", error);
+  stmt = em_store_cached (self, "SELECT " ROW_COLUMNS " FROM cases WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -334,7 +322,7 @@ em_case_store_get_code (EmCaseStore *self,
                         gint64       id,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self, "SELECT ultimo_hash FROM cases WHERE id = ?", error);
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self, "SELECT ultimo_hash FROM cases WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -354,23 +342,24 @@ em_case_store_get_code (EmCaseStore *self,
 /* ---- The procedure ---------------------------------------------------- */
 
 gboolean
-em_store_update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, GError **error)
+em_store_update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, const char *last_hash, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
-      "UPDATE cases SET (" ROW_COLUMNS ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self,
+      "UPDATE cases SET (" ROW_COLUMNS ", ultimo_hash) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   em_store_bind_row (stmt, 1, row);
-  sqlite3_bind_int64 (stmt, 19, id);
+  em_store_bind_text (stmt, 19, last_hash);
+  sqlite3_bind_int64 (stmt, 20, id);
   return em_store_step_done (self, stmt, error);
 }
 
 static gboolean
 last_event (EmCaseStore *self, const char *uuid, gint64 *n, char **hash, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self,
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self,
       "SELECT n, hash FROM events WHERE case_uuid = ? AND n > 0 ORDER BY n DESC LIMIT 1", error);
   int rc;
 
@@ -463,6 +452,7 @@ apply_in_transaction (EmCaseStore *self, gint64 id, EmCaseAction action, const c
                       const EmEvaluationRecord *reevaluation, const char *evaluator, GError **error)
 {
   g_auto(EmCaseRow) row = { 0 };
+  g_auto(EmCaseEvent) event = { 0 };
   g_autofree char *prev_hash = NULL;
   g_autofree char *detail = NULL;
   const char *kind;
@@ -476,8 +466,8 @@ apply_in_transaction (EmCaseStore *self, gint64 id, EmCaseAction action, const c
   row.updated = em_store_now ();
   detail = em_store_detail_json ("estado", row.state, "resultado", reevaluation ? row.result : NULL,
                         "motivo", reason, NULL);
-  return em_store_update_row (self, id, &row, error)
-         && em_store_append_event (self, &row, n + 1, prev_hash, kind, evaluator, detail, error);
+  em_store_new_event (&event, &row, n + 1, prev_hash, kind, evaluator, detail);
+  return em_store_update_row (self, id, &row, event.hash, error) && em_store_link_event (self, &event, error);
 }
 
 gboolean

@@ -16,7 +16,13 @@ struct _EmCaseStore
   sqlite3  *db;
   guint     depth;            /* open transaction levels */
   char     *last_chain;       /* cached while a transaction is open */
+  GHashTable *statements;     /* SQL text → prepared statement, kept */
 };
+
+/* A statement the store prepares once and keeps (em_store_cached): the
+ * caller borrows it, and g_autoptr(EmStoreStmt) resets it and clears its
+ * bindings when it goes out of scope.  Never finalize one. */
+typedef sqlite3_stmt EmStoreStmt;
 
 gboolean      em_store_fail          (EmCaseStore   *self,
                                       int            rc,
@@ -24,6 +30,10 @@ gboolean      em_store_fail          (EmCaseStore   *self,
 sqlite3_stmt *em_store_prepare       (EmCaseStore   *self,
                                       const char    *sql,
                                       GError       **error);
+EmStoreStmt  *em_store_cached        (EmCaseStore   *self,
+                                      const char    *sql,
+                                      GError       **error);
+void          em_store_stmt_release  (EmStoreStmt   *stmt);
 gboolean      em_store_exec          (EmCaseStore   *self,
                                       const char    *sql,
                                       GError       **error);
@@ -51,24 +61,21 @@ gboolean      em_store_link_event    (EmCaseStore   *self,
                                       GError       **error);
 gboolean      em_store_insert_row    (EmCaseStore   *self,
                                       const EmCaseRow *row,
+                                      const char    *last_hash,
                                       gint64        *id,
                                       GError       **error);
 gboolean      em_store_update_row    (EmCaseStore   *self,
                                       gint64         id,
                                       const EmCaseRow *row,
+                                      const char    *last_hash,
                                       GError       **error);
-gboolean      em_store_set_last_hash (EmCaseStore   *self,
-                                      const char    *uuid,
-                                      const char    *hash,
-                                      GError       **error);
-gboolean      em_store_append_event  (EmCaseStore   *self,
+void          em_store_new_event     (EmCaseEvent   *event,
                                       const EmCaseRow *row,
                                       gint64         n,
                                       const char    *prev_hash,
                                       const char    *kind,
                                       const char    *evaluator,
-                                      const char    *detail,
-                                      GError       **error);
+                                      const char    *detail);
 char         *em_store_detail_json   (const char    *first_key,
                                       ...) G_GNUC_NULL_TERMINATED;
 void          em_store_register_collations (EmCaseStore *self);
@@ -80,5 +87,6 @@ void          em_store_register_collations (EmCaseStore *self);
 #define EM_STORE_EVENT_COLUMNS "seq, case_uuid, n, kind, at, evaluador, detail, snapshot, prev_hash, hash, chain"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmStoreStmt, em_store_stmt_release)
 
 G_END_DECLS

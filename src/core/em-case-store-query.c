@@ -260,12 +260,12 @@ em_case_store_get_summaries (EmCaseStore  *self,
                              guint         n_ids,
                              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(EmStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) em_case_summary_free);
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), NULL);
 
-  stmt = em_store_prepare (self, "SELECT id, tipo, nombre, documento, expediente, resultado, tarifa, estado, creado,"
+  stmt = em_store_cached (self, "SELECT id, tipo, nombre, documento, expediente, resultado, tarifa, estado, creado,"
                                  " evaluador FROM cases WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;

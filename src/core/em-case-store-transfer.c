@@ -64,7 +64,7 @@ em_case_store_export_case (EmCaseStore *self,
 static gint64
 id_for_uuid (EmCaseStore *self, const char *uuid, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_store_prepare (self, "SELECT id FROM cases WHERE uuid = ?", error);
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self, "SELECT id FROM cases WHERE uuid = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -135,9 +135,8 @@ import_in_transaction (EmCaseStore *self, const EmCaseRow *row, GPtrArray *event
   if (id == 0)
     {
       *outcome = EM_IMPORT_NEW;
-      return em_store_insert_row (self, row, &id, error)
+      return em_store_insert_row (self, row, last_hash, &id, error)
              && append_events (self, events, 0, error)
-             && em_store_set_last_hash (self, row->uuid, last_hash, error)
              && record_import (self, row, last_hash, events->len, evaluator, origin, error);
     }
   if ((here = portable_events (self, row->uuid, error)) == NULL || !same_prefix (here, events, row, error))
@@ -145,9 +144,8 @@ import_in_transaction (EmCaseStore *self, const EmCaseRow *row, GPtrArray *event
   *outcome = events->len <= here->len ? EM_IMPORT_UNCHANGED : EM_IMPORT_EXTENDED;
   if (*outcome == EM_IMPORT_UNCHANGED)
     return TRUE;
-  return append_events (self, events, here->len, error)
-         && em_store_update_row (self, id, row, error)
-         && em_store_set_last_hash (self, row->uuid, last_hash, error)
+  return em_store_update_row (self, id, row, last_hash, error)
+         && append_events (self, events, here->len, error)
          && record_import (self, row, last_hash, events->len - here->len, evaluator, origin, error);
 }
 

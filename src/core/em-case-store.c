@@ -104,6 +104,7 @@ em_case_store_finalize (GObject *object)
       g_warning ("Case store closed inside a transaction; rolling back");
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
   g_free (self->last_chain);
@@ -117,8 +118,15 @@ em_case_store_class_init (EmCaseStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 em_case_store_init (EmCaseStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 void
@@ -207,6 +215,34 @@ em_store_prepare (EmCaseStore *self,
   return stmt;
 }
 
+/* Prepared the first time, then reused: parsing SQL costs more than
+ * running a small INSERT.  Statements are reset when released, so none
+ * keeps a read transaction open or a stale binding. */
+EmStoreStmt *
+em_store_cached (EmCaseStore *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      g_assert (!sqlite3_stmt_busy (stmt));     /* borrowed twice at once */
+      return stmt;
+    }
+  if ((stmt = em_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+em_store_stmt_release (EmStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 gboolean
 em_store_exec (EmCaseStore *self,
                const char  *sql,
@@ -270,18 +306,29 @@ query_int (EmCaseStore *self, const char *sql, GError **error)
 
 /* ---- Transactions ----------------------------------------------------- */
 
+static gboolean
+run_cached (EmCaseStore *self, const char *sql, GError **error)
+{
+  g_autoptr(EmStoreStmt) stmt = em_store_cached (self, sql, error);
+
+  return stmt != NULL && em_store_step_done (self, stmt, error);
+}
+
 /* Top level: BEGIN IMMEDIATE (takes the write lock at once, so two writers
  * wait for each other instead of failing); nested: savepoints. */
 gboolean
 em_case_store_begin (EmCaseStore *self,
                      GError     **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
 
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT s%u", self->depth);
-  if (!em_store_exec (self, sql, error))
+  if (self->depth == 0)
+    g_strlcpy (sql, "BEGIN IMMEDIATE", sizeof sql);
+  else
+    g_snprintf (sql, sizeof sql, "SAVEPOINT s%u", self->depth);
+  if (!run_cached (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -291,12 +338,15 @@ gboolean
 em_case_store_commit (EmCaseStore *self,
                       GError     **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self) && self->depth > 0, FALSE);
 
-  sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE s%u", self->depth - 1);
-  if (!em_store_exec (self, sql, error))
+  if (self->depth == 1)
+    g_strlcpy (sql, "COMMIT", sizeof sql);
+  else
+    g_snprintf (sql, sizeof sql, "RELEASE s%u", self->depth - 1);
+  if (!run_cached (self, sql, error))
     return FALSE;
   if (--self->depth == 0)
     g_clear_pointer (&self->last_chain, g_free);
