@@ -16,6 +16,7 @@
 #include "em-capacity-engine.h"
 #include "em-capacity-json.h"
 #include "em-case-evaluation.h"
+#include "em-json-writer.h"
 #include "em-tariff-engine.h"
 #include "em-tariff-json.h"
 
@@ -39,10 +40,7 @@ G_DEFINE_FINAL_TYPE (EmEvaluator, em_evaluator, G_TYPE_OBJECT)
 static char *
 to_text (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return em_json_node_to_text (node);
 }
 
 static const char *

@@ -11,9 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
-
 #include "em-case-store-private.h"
+#include "em-json-writer.h"
 
 #define ROW_COLUMNS EM_STORE_ROW_COLUMNS
 #define EVENT_COLUMNS EM_STORE_EVENT_COLUMNS
@@ -146,26 +145,25 @@ em_store_new_event (EmCaseEvent *event, const EmCaseRow *row, gint64 n, const ch
 char *
 em_store_detail_json (const char *first_key, ...)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *json = g_string_sized_new (128);
   va_list args;
 
-  json_builder_begin_object (builder);
+  g_string_append_c (json, '{');
   va_start (args, first_key);
   for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
     {
       const char *value = va_arg (args, const char *);
       if (value == NULL)
         continue;
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      em_json_write_string (json, key);
+      g_string_append_c (json, ':');
+      em_json_write_string (json, value);
     }
   va_end (args);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
 }
 
 static void

@@ -1,0 +1,141 @@
+/* test-json-writer.c — em-json-writer writes what json-glib writes, byte for byte
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The history's hashes were defined over json-glib's output; the faster
+ * writer must never change one of them.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "em-case-chain.h"
+#include "em-case-evaluation.h"
+#include "em-json-writer.h"
+
+static char *
+json_glib_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+assert_same (JsonNode *node)
+{
+  g_autofree char *expected = json_glib_text (node);
+  g_autofree char *written = em_json_node_to_text (node);
+
+  g_assert_cmpstr (written, ==, expected);
+}
+
+static void
+test_every_byte_in_strings (void)
+{
+  for (guint c = 1; c < 256; c++)
+    {
+      char text[] = { 'a', (char) c, 'z', (char) c, '\0' };
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_string (node, text);
+      assert_same (node);
+    }
+}
+
+static void
+test_values_arrays_objects (void)
+{
+  g_autoptr(JsonNode) node = json_from_string (
+      "{\"a\":1,\"b\":-9223372036854775807,\"c\":1.5,\"d\":2.0,\"e\":1e300,\"f\":true,\"g\":false,\"h\":null,"
+      "\"i\":[],\"j\":{},\"k\":[1,[2,{\"x\\\"y\":\"ñandú\\u0001\\t\\\\\"}],null],\"z\":\"\",\"m\\n\":\"€😀\"}", NULL);
+
+  g_assert_nonnull (node);
+  assert_same (node);
+}
+
+/* Real verdicts of both kinds, as the store keeps them. */
+static void
+test_verdicts_of_both_kinds (void)
+{
+  const char *inputs[][2] = {
+    { "capacidad", "{\"regimen\":\"comun\",\"nombre\":\"Minerales Ñandú S.A.S.\",\"activo_corriente\":\"124\","
+                   "\"pasivo_corriente\":\"100\",\"activo_total\":\"1000\",\"pasivo_total\":\"610\","
+                   "\"ingresos_operacionales\":\"600\"}" },
+    { "capacidad", "{\"regimen\":\"simplificado\",\"nombre\":\"José \\\"Pepe\\\" Pérez\",\"ingresos_ultimo_ano\":\"1\","
+                   "\"cuentas_por_cobrar\":\"1000\",\"inventario\":\"0\",\"cuentas_por_pagar\":\"0\"}" },
+    { "tarifa", "{\"etapa\":\"explotacion\",\"grupo_mineral\":\"carbon\",\"sistema\":\"subterraneo\","
+                "\"produccion_anual\":\"70000\",\"titular\":\"Carbones de Boyacá\",\"pin\":true,"
+                "\"nivel_cumplimiento\":\"bajo\"}" },
+  };
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      EmCaseKind kind;
+      g_autoptr(EmEvaluation) evaluation = NULL;
+      g_autoptr(JsonNode) input = NULL;
+
+      g_assert_true (em_case_kind_parse (inputs[i][0], &kind));
+      evaluation = em_evaluator_evaluate_text (evaluator, kind, inputs[i][1], FALSE, &error);
+      g_assert_no_error (error);
+      assert_same (em_evaluation_get_result (evaluation));
+      input = json_from_string (em_evaluation_get_record (evaluation)->input_json, NULL);
+      assert_same (input);
+    }
+}
+
+/* The snapshot as it was first defined: json-glib's text of the array. */
+static char *
+json_glib_snapshot (const EmCaseRow *row)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *fields[] = {
+    "caso-v1", row->uuid, row->kind, row->state, row->input_json, row->rules_id, row->rules_sha256,
+    row->result_json, row->result, row->tariff, row->name, row->document, row->radicado,
+    row->expediente, row->evaluator, row->created, row->updated, row->annulment_reason,
+  };
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL)
+      json_builder_add_string_value (builder, fields[i]);
+    else
+      json_builder_add_null_value (builder);
+  json_builder_add_boolean_value (builder, row->requerimiento);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  text = json_glib_text (root);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+static void
+test_snapshot_hash_unchanged (void)
+{
+  EmCaseRow row = {
+    .uuid = "0f6e2c1a-0000-4000-8000-000000000001", .kind = "capacidad", .state = "evaluado",
+    .input_json = "{\"nombre\":\"Ñandú \\\"el\\\" minero\"}", .rules_id = "res-anm-208-2017",
+    .rules_sha256 = "ab", .result_json = "{\"resultado\":\"cumple\"}", .result = "cumple", .tariff = NULL,
+    .name = "Ñandú\tminero\x1f", .document = "900123456", .radicado = "", .expediente = "",
+    .evaluator = "Ana Gómez", .created = "2026-11-21T10:00:00.000000Z", .updated = "2026-11-21T10:00:00.000000Z",
+    .requerimiento = TRUE, .annulment_reason = NULL,
+  };
+  g_autofree char *expected = json_glib_snapshot (&row);
+  g_autofree char *hash = em_chain_snapshot (&row);
+
+  g_assert_cmpstr (hash, ==, expected);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json-writer/every-byte-in-strings", test_every_byte_in_strings);
+  g_test_add_func ("/json-writer/values-arrays-objects", test_values_arrays_objects);
+  g_test_add_func ("/json-writer/verdicts-of-both-kinds", test_verdicts_of_both_kinds);
+  g_test_add_func ("/json-writer/snapshot-hash-unchanged", test_snapshot_hash_unchanged);
+  return g_test_run ();
+}
