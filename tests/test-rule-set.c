@@ -14,6 +14,8 @@
 #include "em-core-resources.h"
 #include "em-json-check.h"
 #include "em-rule-set.h"
+#include "em-tariff-schedule.h"
+#include "em-tariff-table.h"
 
 #define BUILTIN_PATH "/co/gov/anm/EvaluadorMinero/reglas/res-anm-208-2017.json"
 
@@ -679,6 +681,56 @@ test_not_a_json_object (void)
     }
 }
 
+/* {"id": [[[…]]]} nested @depth deep. */
+static GBytes *
+nested (guint depth)
+{
+  GString *text = g_string_new ("{\"id\": ");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  return g_string_free_to_bytes (text);
+}
+
+/* json-glib's parser recurses once per level: a file nested a million deep
+ * used to exhaust the stack (found by fuzzing the rule-set loader).  Every
+ * data-file loader now refuses deep nesting before parsing. */
+static void
+test_deep_nesting_refused_in_every_data_file (void)
+{
+  static const guint depths[] = { EM_JSON_MAX_DEPTH, 10000, 1000000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    {
+      g_autoptr(GBytes) bytes = nested (depths[i]);
+      g_autoptr(GError) rules_error = NULL;
+      g_autoptr(GError) schedule_error = NULL;
+      g_autoptr(GError) table_error = NULL;
+      gboolean too_deep = depths[i] >= EM_JSON_MAX_DEPTH;   /* the object itself is one level more */
+
+      g_assert_null (em_rule_set_new_from_bytes (bytes, &rules_error));
+      g_assert_null (em_tariff_schedule_new_from_bytes (bytes, &schedule_error));
+      g_assert_null (em_tariff_table_new_from_bytes (bytes, &table_error));
+      g_test_message ("%u: %s", depths[i], rules_error->message);
+      g_assert_true ((strstr (rules_error->message, "niveles") != NULL) == too_deep);
+      g_assert_true ((strstr (schedule_error->message, "niveles") != NULL) == too_deep);
+      g_assert_true ((strstr (table_error->message, "niveles") != NULL) == too_deep);
+    }
+}
+
+/* Just within the limit, the file is judged on its content. */
+static void
+test_nesting_within_the_limit_is_judged_on_content (void)
+{
+  g_autoptr(GBytes) bytes = nested (EM_JSON_MAX_DEPTH - 1);
+  g_autoptr(GError) error = load_fails (bytes, EM_DATA_FILE_ERROR_INVALID);
+
+  g_assert_nonnull (strstr (error->message, "id: debe ser un texto"));
+}
+
 /* json-glib would keep the last of two equal keys: a repeated key in a rule
  * file would silently replace a threshold.  It is an error, named. */
 static void
@@ -756,6 +808,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/rule-set/error/aval-never-covers-cobertura", test_bad_aval_cubre);
   g_test_add_func ("/rule-set/error/repeated-keys-are-named", test_repeated_keys_are_named);
   g_test_add_func ("/rule-set/error/not-a-json-object", test_not_a_json_object);
+  g_test_add_func ("/rule-set/error/deep-nesting-refused-in-every-data-file",
+                   test_deep_nesting_refused_in_every_data_file);
+  g_test_add_func ("/rule-set/error/nesting-within-the-limit-is-judged-on-content",
+                   test_nesting_within_the_limit_is_judged_on_content);
 
   return g_test_run ();
 }

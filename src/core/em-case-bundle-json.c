@@ -86,29 +86,6 @@ static const Field event_fields[] = {
 
 /* ---- JSON text ------------------------------------------------------- */
 
-gboolean
-em_json_scan_byte (EmJsonScan *scan,
-                   int         c)
-{
-  if (scan->in_string)
-    {
-      if (scan->escaped)
-        scan->escaped = FALSE;
-      else if (c == '\\')
-        scan->escaped = TRUE;
-      else if (c == '"')
-        scan->in_string = FALSE;
-      return TRUE;
-    }
-  if (c == '"')
-    scan->in_string = TRUE;
-  else if (c == '{' || c == '[')
-    scan->depth++;
-  else if (c == '}' || c == ']')
-    scan->depth--;
-  return scan->depth >= 0 && scan->depth <= EM_BUNDLE_MAX_DEPTH;
-}
-
 /* JSON text → its root; the nesting is bounded first (json-glib recurses). */
 JsonNode *
 em_bundle_parse (const char *text,

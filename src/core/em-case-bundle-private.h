@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "em-case-bundle.h"
+#include "em-json-check.h"
 
 G_BEGIN_DECLS
 
@@ -14,18 +15,7 @@ G_BEGIN_DECLS
 #define EM_BUNDLE_MAX_EVENTS      10000
 /* A case is 3 levels deep and the JSON texts it carries 3 or 4: deeper
  * nesting is refused before json-glib (which recurses) ever sees it. */
-#define EM_BUNDLE_MAX_DEPTH       32
-
-/* Where a byte of JSON text is: inside a string or not, and how deep. */
-typedef struct
-{
-  int      depth;
-  gboolean in_string;
-  gboolean escaped;
-} EmJsonScan;
-
-gboolean  em_json_scan_byte         (EmJsonScan       *scan,
-                                     int               c);
+#define EM_BUNDLE_MAX_DEPTH       EM_JSON_MAX_DEPTH
 
 JsonNode *em_bundle_parse           (const char       *text,
                                      gsize             length,

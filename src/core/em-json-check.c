@@ -19,6 +19,42 @@
 
 G_DEFINE_QUARK (em-data-file-error-quark, em_data_file_error)
 
+/* Takes one byte: FALSE when the text goes deeper than EM_JSON_MAX_DEPTH or
+ * closes more than it opened. */
+gboolean
+em_json_scan_byte (EmJsonScan *scan,
+                   int         c)
+{
+  if (scan->in_string)
+    {
+      if (scan->escaped)
+        scan->escaped = FALSE;
+      else if (c == '\\')
+        scan->escaped = TRUE;
+      else if (c == '"')
+        scan->in_string = FALSE;
+      return TRUE;
+    }
+  if (c == '"')
+    scan->in_string = TRUE;
+  else if (c == '{' || c == '[')
+    scan->depth++;
+  else if (c == '}' || c == ']')
+    scan->depth--;
+  return scan->depth >= 0 && scan->depth <= EM_JSON_MAX_DEPTH;
+}
+
+static gboolean
+is_shallow (const char *data, gsize len)
+{
+  EmJsonScan scan = { 0 };
+
+  for (gsize i = 0; i < len; i++)
+    if (!em_json_scan_byte (&scan, (guchar) data[i]))
+      return scan.depth < 0;      /* a stray closing bracket: json-glib says where */
+  return TRUE;
+}
+
 char *
 em_json_check_join (const char *path,
                     const char *key)
@@ -209,6 +245,13 @@ em_json_check_parse_object (GBytes  *bytes,
     {
       g_set_error_literal (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
                            _("el archivo no es texto UTF-8 válido"));
+      return NULL;
+    }
+  if (!is_shallow (data, len))
+    {
+      g_set_error (error, EM_DATA_FILE_ERROR, EM_DATA_FILE_ERROR_PARSE,
+                   _("el archivo tiene más de %d niveles de «{…}» o «[…]» anidados: no es un archivo de datos "
+                     "de esta aplicación"), EM_JSON_MAX_DEPTH);
       return NULL;
     }
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &repeated);

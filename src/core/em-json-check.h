@@ -19,6 +19,22 @@ typedef enum
 
 GQuark      em_data_file_error_quark (void);
 
+/* json-glib's parser recurses once per level of nesting: text deeper than
+ * this (far deeper than any of our files) is refused before it is parsed,
+ * so that no file can exhaust the stack. */
+#define EM_JSON_MAX_DEPTH 32
+
+/* Where a byte of JSON text is: inside a string or not, and how deep. */
+typedef struct
+{
+  int      depth;
+  gboolean in_string;
+  gboolean escaped;
+} EmJsonScan;
+
+gboolean    em_json_scan_byte        (EmJsonScan *scan,
+                                      int         c);
+
 /* Builds a data object from a file's bytes (e.g. em_rule_set_new_from_bytes). */
 typedef gpointer (*EmDataFileReader) (GBytes  *bytes,
                                       GError **error);
