@@ -307,7 +307,7 @@ test_mnemonics_are_unique_and_name_the_entry (UiFixture *f, gconstpointer data)
   GtkWidget *label = ui_find_label_containing (GTK_WIDGET (prefs), "Nombre del evaluador");
 
   collect_mnemonics (GTK_WIDGET (prefs), keyvals);
-  g_assert_cmpuint (keyvals->len, ==, 5);
+  g_assert_cmpuint (keyvals->len, ==, 6);
   g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (label)) == child (prefs, "evaluator_entry"));
   gtk_window_destroy (GTK_WINDOW (prefs));
 }

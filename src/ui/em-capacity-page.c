@@ -7,7 +7,8 @@
  * rule set and shows the result through the same view state a stored case
  * uses (em-capacity-view.c).  Figures are typed the Colombian way and
  * checked on the field; nothing is evaluated from invalid or impossible
- * data.  A stored case is shown read-only with its procedure's next steps.
+ * data.  A stored case is shown read-only with its procedure's next steps,
+ * and prints (em-print.h); an unsaved evaluation is saved before printing.
  */
 #define G_LOG_DOMAIN "em-capacity-page"
 
@@ -23,6 +24,7 @@
 #include "em-input-error.h"
 #include "em-nit.h"
 #include "em-page.h"
+#include "em-print.h"
 #include "em-ui-dialogs.h"
 
 typedef enum
@@ -585,6 +587,7 @@ start_new (EmCapacityPage *self)
   on_regimen_changed (self);
   on_estimate_toggled (self);
   self->dirty = FALSE;
+  update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
@@ -615,8 +618,12 @@ update_actions (EmCapacityPage *self)
     EM_CASE_ACTION_RECHAZAR, EM_CASE_ACTION_ANULAR,
   };
 
-  em_page_set_action_enabled (GTK_WIDGET (self), "page.save",
-                                 self->mode != MODE_VIEW && self->current != NULL && store_of (self) != NULL);
+  gboolean can_save = self->mode != MODE_VIEW && self->current != NULL && store_of (self) != NULL;
+
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.save", can_save);
+  /* A stored case prints; an evaluation typed and not saved offers to save first. */
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.print", viewing || (can_save && self->dirty));
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.export-pdf", viewing || (can_save && self->dirty));
   if (viewing)
     {
       em_case_state_parse (row.state, &facts.state);
@@ -789,6 +796,69 @@ subsanacion_activated (GtkWidget *widget, const char *action_name, GVariant *par
   evaluate (self);
 }
 
+/* ---- Printing --------------------------------------------------------------- */
+
+static void
+notify_exported (EmCapacityPage *self, const char *message)
+{
+  show_banner (self, message);
+}
+
+static void
+print_or_export (EmCapacityPage *self, gboolean to_file)
+{
+  if (to_file)
+    em_print_export_case (GTK_WIDGET (self), store_of (self), self->case_id,
+                          (EmPrintNotify) notify_exported, self);
+  else
+    em_print_case (GTK_WIDGET (self), store_of (self), self->case_id);
+}
+
+/* Saves (once the evaluator is known), then prints what was saved. */
+static void
+save_then (EmCapacityPage *self, gboolean to_file, EmUiCallback again)
+{
+  if (!em_ui_require_evaluator (GTK_WIDGET (self), self->session, again, self))
+    return;
+  save_activated (GTK_WIDGET (self), "page.save", NULL);
+  if (self->mode == MODE_VIEW)
+    print_or_export (self, to_file);
+}
+
+static void
+save_then_print (EmCapacityPage *self)
+{
+  save_then (self, FALSE, (EmUiCallback) save_then_print);
+}
+
+static void
+save_then_export (EmCapacityPage *self)
+{
+  save_then (self, TRUE, (EmUiCallback) save_then_export);
+}
+
+static void
+print_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EmCapacityPage *self = EM_CAPACITY_PAGE (widget);
+
+  if (self->mode == MODE_VIEW)
+    print_or_export (self, FALSE);
+  else if (self->current != NULL && self->dirty && store_of (self) != NULL)
+    em_print_offer_save (widget, FALSE, (EmUiCallback) save_then_print, self);
+}
+
+static void
+export_pdf_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  EmCapacityPage *self = EM_CAPACITY_PAGE (widget);
+
+  if (self->mode == MODE_VIEW)
+    print_or_export (self, TRUE);
+  else if (self->current != NULL && self->dirty && store_of (self) != NULL)
+    em_print_offer_save (widget, TRUE, (EmUiCallback) save_then_export, self);
+}
+
 /* ---- A stored case -------------------------------------------------------- */
 
 static char *
@@ -947,6 +1017,8 @@ em_capacity_page_class_init (EmCapacityPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.aval", NULL, aval_activated);
   gtk_widget_class_install_action (widget_class, "page.rechazar", NULL, rechazar_activated);
   gtk_widget_class_install_action (widget_class, "page.anular", NULL, anular_activated);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_activated);
 }
 
 static void

@@ -6,6 +6,8 @@
  * GtkFileChooserNative; what happened is said in the page's notice bar,
  * and what went wrong in the window's error bar.  Exports write the cases
  * the list shows, and replace the file only when all of it was written.
+ * The periodic report (print, PDF, CSV) has its own window
+ * (em-period-window.c); Ctrl+P on this page opens it.
  */
 #define G_LOG_DOMAIN "em-cases-page"
 
@@ -16,6 +18,7 @@
 #include "em-case-csv.h"
 #include "em-cases-page-private.h"
 #include "em-cases-view.h"
+#include "em-period-window.h"
 
 typedef gboolean (*ExportFunc) (EmCaseStore *store, const EmCaseFilter *filter, GOutputStream *out,
                                 guint *n_written, GError **error);
@@ -242,6 +245,16 @@ import_bundle_activated (GtkWidget *widget, const char *name, GVariant *paramete
                _("_Importar"), NULL, _("Paquetes de casos (*.json)"), "*.json", imported_bundle);
 }
 
+static void
+period_report_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  EmCaseStore *store = em_cases_page_get_store (EM_CASES_PAGE (widget));
+
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (em_period_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store)));
+}
+
 void
 em_cases_page_close_chooser (EmCasesPage *self)
 {
@@ -256,4 +269,7 @@ em_cases_page_install_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "page.import-bundle", NULL, import_bundle_activated);
   gtk_widget_class_install_action (widget_class, "page.export-bundle", NULL, export_bundle_activated);
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "page.period-report", NULL, period_report_activated);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, period_report_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, period_report_activated);
 }

@@ -85,6 +85,9 @@ update_actions (EmCasesPage *self, const EmCasesViewState *state)
   gtk_widget_action_set_enabled (widget, "page.export-bundle", state->can_export);
   gtk_widget_action_set_enabled (widget, "page.export-csv", state->can_export);
   gtk_widget_action_set_enabled (widget, "page.verify-code", store);
+  gtk_widget_action_set_enabled (widget, "page.period-report", store);
+  em_page_set_action_enabled (widget, "page.print", store);
+  em_page_set_action_enabled (widget, "page.export-pdf", store);
   gtk_widget_action_set_enabled (widget, "page.open-verified", store && self->verified_id > 0);
   gtk_widget_set_sensitive (self->toolbar, store);
 }

@@ -6,6 +6,9 @@
  *   page.new   (Ctrl+N)  start a new evaluation
  *   page.save  (Ctrl+S)  save it as a case
  *   page.find  (Ctrl+F)  (Casos) focus the search
+ *   page.print (Ctrl+P)  print the stored case shown (or offer to save it
+ *                        first); Casos: the periodic report
+ *   page.export-pdf      the same, to a PDF file
  * A page that has nothing to do for an action leaves it disabled.
  */
 #pragma once
@@ -16,8 +19,9 @@
 
 G_BEGIN_DECLS
 
-/* Pages enable their page.new / page.save through these, so the window's
- * header buttons and shortcuts follow the visible page. */
+/* Pages enable their page.new, page.save, page.print and page.export-pdf
+ * through these, so the window's header buttons and shortcuts follow the
+ * visible page. */
 void em_page_set_action_enabled   (GtkWidget  *page,
                                    const char *action,
                                    gboolean    enabled);

@@ -1,4 +1,4 @@
-/* em-preferences-window.c — Preferencias: evaluator, rule set and tarifario
+/* em-preferences-window.c — Preferencias: evaluator, rule set, tarifario, paper
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The evaluator's name is bound to the "evaluador" key.  A rule set or a
@@ -6,7 +6,8 @@
  * stored ("reglas", "tarifario") and put in the session's evaluator, and
  * an invalid one leaves everything as it was and shows why, naming the
  * place in the file.  What is in use is always read back from the session,
- * so the window shows what the pages really evaluate with.
+ * so the window shows what the pages really evaluate with.  The paper of
+ * printed summaries is bound to "papel".
  */
 #define G_LOG_DOMAIN "em-preferences-window"
 
@@ -32,6 +33,7 @@ struct _EmPreferencesWindow
 {
   GtkWindow             parent_instance;
   GtkEntry             *evaluator_entry;
+  GtkDropDown          *paper_dropdown;
   SourceLabels          rules;
   SourceLabels          schedule;
   GtkFileChooserNative *chooser;
@@ -391,6 +393,21 @@ use_builtin_schedule_activated (GtkWidget *widget, const char *name, GVariant *p
   use_schedule (EM_PREFERENCES_WINDOW (widget), schedule, "");
 }
 
+/* The sheet: "carta" or "a4" in the settings, the dropdown's position here. */
+
+static gboolean
+paper_to_position (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "a4") == 0 ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_paper (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "a4" : "carta");
+}
+
 /* GObject */
 
 static void
@@ -403,6 +420,8 @@ em_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (em_preferences_window_parent_class)->constructed (object);
   g_assert (self->settings != NULL && self->session != NULL);
   g_settings_bind (self->settings, "evaluador", self->evaluator_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "papel", self->paper_dropdown, "selected", G_SETTINGS_BIND_DEFAULT,
+                                paper_to_position, position_to_paper, NULL, NULL);
   gtk_label_set_text (self->rules.builtin, builtin_rules);
   gtk_label_set_text (self->schedule.builtin, builtin_schedules);
   g_signal_connect_swapped (self->session, "notify::evaluator", G_CALLBACK (refresh), self);
@@ -484,6 +503,7 @@ static void
 bind_template_children (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, EmPreferencesWindow, evaluator_entry);
+  gtk_widget_class_bind_template_child (widget_class, EmPreferencesWindow, paper_dropdown);
   BIND_LABEL (widget_class, "rules_name_label", rules.name);
   BIND_LABEL (widget_class, "rules_validity_label", rules.validity);
   BIND_LABEL (widget_class, "rules_origin_label", rules.origin);

@@ -8,6 +8,8 @@
  * case is shown read-only — the form as it was filled, the result as it was
  * stored, its state, its code, whether its history verifies, and its
  * events — and an unsaved evaluation it displaced can be taken up again.
+ * What prints is a stored case: the one shown, or the one just saved from
+ * the form; an evaluation not yet saved is saved first.
  */
 #define G_LOG_DOMAIN "em-tariff-page"
 
@@ -15,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "em-print.h"
 #include "em-tariff-json.h"
 #include "em-tariff-page-private.h"
 #include "em-ui-dialogs.h"
@@ -283,9 +286,81 @@ em_tariff_page_show_case (GtkWidget *page,
     }
   keep_draft (self);
   self->viewing = TRUE;
+  self->viewing_id = id;
   show_case_header (self, store, id, &row);
   show_stored_form (self, input);
   show_stored_result (self, result);
   show_history (self, store, id);
   em_tariff_page_update_actions (self);
+}
+
+/* ---- Printing ------------------------------------------------------ */
+
+/* The stored case the page shows: the one opened, or the one just saved
+ * from the form (while the form is as it was saved); 0 when none. */
+gint64
+em_tariff_page_printable_id (EmTariffPage *self)
+{
+  gboolean evaluated = self->outcome != NULL && self->outcome->result != NULL;
+
+  if (self->session == NULL || em_session_get_store (self->session) == NULL)
+    return 0;
+  if (self->viewing)
+    return self->viewing_id;
+  return !self->unsaved && evaluated ? self->saved_id : 0;
+}
+
+static void
+notify_exported (EmTariffPage *self, const char *message)
+{
+  em_tariff_page_show_notice (self, GTK_MESSAGE_INFO, message, FALSE);
+}
+
+static void
+print_stored (EmTariffPage *self, gint64 id, gboolean to_file)
+{
+  EmCaseStore *store = em_session_get_store (self->session);
+
+  if (to_file)
+    em_print_export_case (GTK_WIDGET (self), store, id, (EmPrintNotify) notify_exported, self);
+  else
+    em_print_case (GTK_WIDGET (self), store, id);
+}
+
+static void
+save_then (EmTariffPage *self, gboolean to_file, EmUiCallback again)
+{
+  gint64 before = self->saved_id;
+
+  if (!em_ui_require_evaluator (GTK_WIDGET (self), self->session, again, self))
+    return;
+  store_case (self);
+  if (self->saved_id != before && em_tariff_page_printable_id (self) == self->saved_id)
+    print_stored (self, self->saved_id, to_file);
+}
+
+static void
+save_then_print (EmTariffPage *self)
+{
+  save_then (self, FALSE, (EmUiCallback) save_then_print);
+}
+
+static void
+save_then_export (EmTariffPage *self)
+{
+  save_then (self, TRUE, (EmUiCallback) save_then_export);
+}
+
+void
+em_tariff_page_print (EmTariffPage *self,
+                      gboolean      to_file)
+{
+  gint64 id = em_tariff_page_printable_id (self);
+
+  if (id > 0)
+    print_stored (self, id, to_file);
+  else if (!self->viewing && self->outcome != NULL && self->outcome->result != NULL && self->unsaved
+           && self->session != NULL && em_session_get_store (self->session) != NULL)
+    em_print_offer_save (GTK_WIDGET (self), to_file,
+                         (EmUiCallback) (to_file ? save_then_export : save_then_print), self);
 }

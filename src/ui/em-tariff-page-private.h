@@ -88,6 +88,7 @@ struct _EmTariffPage
   gboolean           updating;         /* the page itself is writing the form */
   gboolean           unsaved;          /* changed since new, saved or shown */
   gboolean           viewing;          /* a stored case, read-only */
+  gint64             viewing_id;       /* which one */
   gint64             saved_id;         /* the case the notice is about */
   gboolean           has_draft;
   EmTariffForm       draft;            /* the unsaved form a stored case replaced */
@@ -118,5 +119,8 @@ void em_tariff_page_update_actions (EmTariffPage       *self);
 void em_tariff_page_save           (EmTariffPage       *self);
 void em_tariff_page_new            (EmTariffPage       *self);
 void em_tariff_page_resume         (EmTariffPage       *self);
+gint64 em_tariff_page_printable_id (EmTariffPage       *self);
+void em_tariff_page_print          (EmTariffPage       *self,
+                                    gboolean            to_file);
 
 G_END_DECLS

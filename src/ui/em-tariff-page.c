@@ -400,6 +400,12 @@ em_tariff_page_update_actions (EmTariffPage *self)
                                  ready && !self->viewing && evaluated && self->unsaved);
   em_page_set_action_enabled (GTK_WIDGET (self), "page.new", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.resume", self->viewing && self->has_draft);
+  /* A stored case prints; an evaluation that could be saved offers to save first. */
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.print",
+                              em_tariff_page_printable_id (self) > 0
+                              || (ready && !self->viewing && evaluated && self->unsaved));
+  em_page_set_action_enabled (GTK_WIDGET (self), "page.export-pdf",
+                              em_page_get_action_enabled (GTK_WIDGET (self), "page.print"));
 }
 
 static void
@@ -418,6 +424,18 @@ static void
 resume_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   em_tariff_page_resume (EM_TARIFF_PAGE (widget));
+}
+
+static void
+print_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  em_tariff_page_print (EM_TARIFF_PAGE (widget), FALSE);
+}
+
+static void
+export_pdf_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  em_tariff_page_print (EM_TARIFF_PAGE (widget), TRUE);
 }
 
 /* ---- Reacting to the official -------------------------------------- */
@@ -515,6 +533,8 @@ em_tariff_page_class_init (EmTariffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "page.resume", NULL, resume_activated);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_activated);
 }
 
 /* The four rows of the fee: code, name and formula, amount. */

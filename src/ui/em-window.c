@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Capacidad económica, Tarifa de inspección and Casos.  The window's
- * actions (new, save, find) go to the visible page (em-page.h); it opens a
+ * actions (new, save, find, print, export-pdf) go to the visible page
+ * (em-page.h); it opens a
  * stored case in the page of its kind, shows errors in a bar that stays
  * until closed, and remembers its size and last page.
  */
@@ -50,7 +51,7 @@ em_page_get_action_enabled (GtkWidget  *page,
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (page), action)) != 2;   /* unset: enabled */
 }
 
-/* win.new and win.save follow the visible page. */
+/* win.new, win.save, win.print and win.export-pdf follow the visible page. */
 void
 em_window_update_actions (EmWindow *self)
 {
@@ -58,6 +59,10 @@ em_window_update_actions (EmWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", page && em_page_get_action_enabled (page, "page.new"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", page && em_page_get_action_enabled (page, "page.save"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 page && em_page_get_action_enabled (page, "page.print"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 page && em_page_get_action_enabled (page, "page.export-pdf"));
 }
 
 static void
@@ -78,6 +83,18 @@ static void
 save_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   forward (EM_WINDOW (widget), "page.save");
+}
+
+static void
+print_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  forward (EM_WINDOW (widget), "page.print");
+}
+
+static void
+export_pdf_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  forward (EM_WINDOW (widget), "page.export-pdf");
 }
 
 static void
@@ -182,6 +199,8 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
 }
 
 static void
@@ -226,6 +245,13 @@ em_window_get_session (EmWindow *self)
 {
   g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+GSettings *
+em_window_get_settings (EmWindow *self)
+{
+  g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
+  return self->settings;
 }
 
 void

@@ -16,6 +16,7 @@ EmWindow   *em_window_new          (GtkApplication *application,
                                     EmSession      *session,
                                     GSettings      *settings);
 EmSession  *em_window_get_session  (EmWindow       *self);
+GSettings  *em_window_get_settings (EmWindow       *self);
 void        em_window_show_page    (EmWindow       *self,
                                     const char     *name);
 const char *em_window_get_page     (EmWindow       *self);
