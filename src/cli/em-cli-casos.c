@@ -107,6 +107,9 @@ typedef struct
   guint           n_errors;
 } Import;
 
+/* Enough for the indexes of a million cases (bench/RESULTS.md). */
+#define IMPORT_CACHE_MIB 512
+
 static const char * const import_extra_keys[] = { "tipo", "evaluador", NULL };
 
 static gboolean
@@ -264,7 +267,8 @@ run_importar (EmCasosContext *context)
     }
   import.evaluator = evaluator;
   json_builder_begin_array (errors);
-  if (!em_case_store_begin (context->store, &error))
+  if (!em_case_store_set_cache_size (context->store, IMPORT_CACHE_MIB, &error)
+      || !em_case_store_begin (context->store, &error))
     return em_cli_print_error (error), EM_EXIT_INPUT_ERROR;
   ok = import_stream (&import, stream, &error);
   return finish_import (&import, ok, error);

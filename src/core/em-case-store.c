@@ -553,6 +553,23 @@ em_case_store_get_path (EmCaseStore *self)
   return self->path;
 }
 
+/* A long import touches the indexes all over (uuids and hashes are
+ * random): with SQLite's default 2 MB cache their pages are written to
+ * the WAL again and again.  A cache of @mebibytes keeps them in memory
+ * until the commit. */
+gboolean
+em_case_store_set_cache_size (EmCaseStore *self,
+                              guint        mebibytes,
+                              GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", mebibytes * 1024);
+  return em_store_exec (self, sql, error);
+}
+
 gint64
 em_case_store_count (EmCaseStore *self,
                      GError     **error)
