@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "em-case-evaluation.h"
@@ -153,6 +154,82 @@ test_scrolling_everything_keeps_few_pages (Fixture *f, gconstpointer data)
     }
 }
 
+/* The whole store by number is computed from the ids 1…N, not loaded:
+ * it must give exactly what the query gives, both ways. */
+static void
+assert_list_matches_query (Fixture *f, EmCaseList *list, const EmCaseFilter *filter)
+{
+  g_autoptr(GArray) ids = em_case_store_query_ids (f->store, filter, 0, NULL);
+
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(EmCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (em_case_item_get_id (item), ==, g_array_index (ids, gint64, i));
+    }
+}
+
+static void
+test_whole_store_without_loading_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EmCaseList) list = em_case_list_new (f->store);
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+
+  g_assert_true (em_case_list_set_filter (list, &filter, NULL));
+  assert_list_matches_query (f, list, &filter);
+  filter.ascending = TRUE;
+  g_assert_true (em_case_list_set_filter (list, &filter, NULL));
+  assert_list_matches_query (f, list, &filter);
+}
+
+/* Should a case ever get an id out of 1…N (only by editing the file), the
+ * list still shows every case, in order. */
+static void
+test_ids_out_of_sequence_still_listed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "casos.sqlite", NULL);
+  g_autoptr(EmCaseList) list = em_case_list_new (f->store);
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  g_autoptr(EmCaseItem) first = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO cases SELECT 5000, 'otro-uuid', tipo, estado, entrada, reglas_id,"
+                                     " reglas_sha256, resultado_json, resultado, tarifa, nombre, documento, radicado,"
+                                     " expediente, evaluador, creado, actualizado, requerimiento, motivo_anulacion,"
+                                     " ultimo_hash FROM cases WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (em_case_list_set_filter (list, &filter, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1235);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (em_case_item_get_id (first), ==, 5000);
+  assert_list_matches_query (f, list, &filter);
+}
+
+/* A search alone is answered by the full-text index: same cases, same order. */
+static void
+test_search_alone_matches_filtered_query (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EmCaseList) list = em_case_list_new (f->store);
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  g_autoptr(GArray) with_kind = NULL;
+
+  filter.text = "solicitante 12";
+  g_assert_true (em_case_list_set_filter (list, &filter, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 145);  /* names and documents */
+  assert_list_matches_query (f, list, &filter);
+  filter.any_kind = FALSE;
+  filter.kind = EM_CASE_KIND_CAPACIDAD;
+  with_kind = em_case_store_query_ids (f->store, &filter, 0, NULL);
+  g_assert_cmpuint (with_kind->len, ==, 145);
+  for (guint i = 0; i < with_kind->len; i++)
+    {
+      g_autoptr(EmCaseItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (em_case_item_get_id (item), ==, g_array_index (with_kind, gint64, i));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +239,8 @@ main (int argc, char **argv)
   g_test_add ("/lista/filter-reports-exact-change", Fixture, NULL, set_up, test_filter_reports_exact_change, tear_down);
   g_test_add ("/lista/reload-sees-new-cases", Fixture, NULL, set_up, test_reload_sees_new_cases, tear_down);
   g_test_add ("/lista/scrolling-everything-in-order", Fixture, NULL, set_up, test_scrolling_everything_keeps_few_pages, tear_down);
+  g_test_add ("/lista/whole-store-without-loading-ids", Fixture, NULL, set_up, test_whole_store_without_loading_ids, tear_down);
+  g_test_add ("/lista/ids-out-of-sequence-still-listed", Fixture, NULL, set_up, test_ids_out_of_sequence_still_listed, tear_down);
+  g_test_add ("/lista/search-alone-matches-filtered-query", Fixture, NULL, set_up, test_search_alone_matches_filtered_query, tear_down);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 static GtkWidget *
 cases_page (UiFixture *f)
 {
+  em_window_show_page (f->window, "casos");      /* the list is read when first shown */
   return em_window_get_page_widget (f->window, "casos");
 }
 
@@ -166,6 +167,34 @@ test_saved_cases_appear_when_announced (UiFixture *f, gconstpointer data)
   g_assert_cmpuint (n_shown (page), ==, 2);
   g_assert_cmpstr (label_text (page, "count"), ==, "2 casos");
   g_assert_cmpstr (first_name (page), ==, "Carbones de Boyacá");
+}
+
+/* Opening the window reads nothing of the case list; showing the page
+ * lists every case. */
+static void
+test_list_read_when_first_shown (UiFixture *f, gconstpointer data)
+{
+  EmWindow *window;
+  GtkWidget *page;
+
+  save_case (f->session, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  save_case (f->session, EM_CASE_KIND_TARIFA, TARIFF);
+  g_settings_set_string (f->settings, "last-page", "capacidad");
+  window = em_window_new (f->app, f->session, f->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  page = em_window_get_page_widget (window, "casos");
+  em_session_cases_changed (f->session, 2);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (n_shown (page), ==, 0);
+  em_window_show_page (window, "casos");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (n_shown (page), ==, 2);
+  g_assert_cmpstr (label_text (page, "count"), ==, "2 casos");
+  em_window_show_page (window, "capacidad");
+  save_case (f->session, EM_CASE_KIND_TARIFA, TARIFF);
+  em_session_cases_changed (f->session, 3);
+  g_assert_cmpuint (n_shown (page), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -567,6 +596,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
 
   ADD ("list/saved-cases-appear-when-announced", test_saved_cases_appear_when_announced);
+  ADD ("list/read-when-first-shown", test_list_read_when_first_shown);
   ADD ("list/search-narrows-as-typed", test_search_narrows_as_typed);
   ADD ("list/filters-by-kind-result-and-state", test_filters_by_kind_result_and_state);
   ADD ("list/date-range-takes-dd-mm-aaaa", test_date_range_takes_dd_mm_aaaa);

@@ -5,6 +5,11 @@
  * are read from the store a page at a time, only when the view asks for
  * them, and a bounded number of pages is kept.  So a million cases scroll
  * without loading a million rows.  items_changed reports the exact ranges.
+ *
+ * The whole store by number (the list as the window opens) needs no ids at
+ * all: cases are never deleted, so their ids are 1…N and the item at
+ * position p is case N − p (or p + 1 upwards), found without reading the
+ * table.  Should the ids ever not be 1…N, the list falls back to loading them.
  */
 #define G_LOG_DOMAIN "em-case-list"
 
@@ -123,7 +128,8 @@ struct _EmCaseList
   EmCaseStore  *store;
   EmCaseFilter  filter;
   char         *strings[4];      /* owned copies of the filter's texts */
-  GArray       *ids;
+  GArray       *ids;             /* NULL when the ids are 1…n_items */
+  guint         n_items;
   GHashTable   *pages;           /* page number → GPtrArray of EmCaseItem */
 };
 
@@ -141,20 +147,32 @@ em_case_list_get_item_type (GListModel *model)
 static guint
 em_case_list_get_n_items (GListModel *model)
 {
-  return EM_CASE_LIST (model)->ids->len;
+  return EM_CASE_LIST (model)->n_items;
+}
+
+/* The ids of the items from @first on, into @ids. */
+static void
+page_ids (EmCaseList *self, guint first, guint count, gint64 *ids)
+{
+  for (guint i = 0; i < count; i++)
+    if (self->ids != NULL)
+      ids[i] = g_array_index (self->ids, gint64, first + i);
+    else
+      ids[i] = self->filter.ascending ? (gint64) first + i + 1 : (gint64) self->n_items - first - i;
 }
 
 static GPtrArray *
 load_page (EmCaseList *self, guint page)
 {
   guint first = page * PAGE_SIZE;
-  guint count = MIN (PAGE_SIZE, self->ids->len - first);
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) summaries = em_case_store_get_summaries (self->store,
-                                                                &g_array_index (self->ids, gint64, first),
-                                                                count, &error);
+  g_autoptr(GPtrArray) summaries = NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 ids[PAGE_SIZE];
 
+  page_ids (self, first, count, ids);
+  summaries = em_case_store_get_summaries (self->store, ids, count, &error);
   if (summaries == NULL)
     {
       g_warning ("No se pudieron leer los casos: %s", error->message);
@@ -177,7 +195,7 @@ em_case_list_get_item (GListModel *model,
   guint page = position / PAGE_SIZE;
   GPtrArray *items;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (items == NULL)
@@ -211,7 +229,7 @@ em_case_list_finalize (GObject *object)
 
   clear_strings (self);
   g_clear_object (&self->store);
-  g_array_unref (self->ids);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_hash_table_unref (self->pages);
   G_OBJECT_CLASS (em_case_list_parent_class)->finalize (object);
 }
@@ -226,7 +244,6 @@ static void
 em_case_list_init (EmCaseList *self)
 {
   self->filter = (EmCaseFilter) EM_CASE_FILTER_INIT;
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -240,20 +257,32 @@ em_case_list_new (EmCaseStore *store)
   return self;
 }
 
+static gboolean
+is_whole_store_by_number (const EmCaseFilter *filter)
+{
+  return filter->text == NULL && filter->any_kind && filter->result == NULL && filter->any_state
+         && filter->from == NULL && filter->until == NULL && filter->sort == EM_CASE_SORT_NUMBER;
+}
+
 gboolean
 em_case_list_reload (EmCaseList *self,
                      GError    **error)
 {
-  g_autoptr(GArray) ids = em_case_store_query_ids (self->store, &self->filter, 0, error);
-  guint removed;
+  g_autoptr(GArray) ids = NULL;
+  gint64 count = -1;
+  guint removed = self->n_items;
 
-  if (ids == NULL)
+  g_return_val_if_fail (EM_IS_CASE_LIST (self), FALSE);
+
+  if (is_whole_store_by_number (&self->filter) && !em_case_store_count_if_numbered (self->store, &count, error))
     return FALSE;
-  removed = self->ids->len;
-  g_array_unref (self->ids);
+  if (count < 0 && (ids = em_case_store_query_ids (self->store, &self->filter, 0, error)) == NULL)
+    return FALSE;
+  g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_steal_pointer (&ids);
+  self->n_items = self->ids != NULL ? self->ids->len : (guint) count;
   g_hash_table_remove_all (self->pages);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
   return TRUE;
 }
 

@@ -553,6 +553,30 @@ em_case_store_get_path (EmCaseStore *self)
   return self->path;
 }
 
+/* The number of cases, when their ids are exactly 1…N (always, since no
+ * case is ever deleted); -1 otherwise.  The count reads the smallest
+ * index, never the table. */
+gboolean
+em_case_store_count_if_numbered (EmCaseStore *self,
+                                 gint64      *count,
+                                 GError     **error)
+{
+  g_autoptr(EmStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
+
+  stmt = em_store_cached (self, "SELECT count(*), coalesce (max(id), 0) FROM cases", error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return em_store_fail (self, rc, error);
+  *count = sqlite3_column_int64 (stmt, 0);
+  if (*count != sqlite3_column_int64 (stmt, 1) || *count > G_MAXUINT)
+    *count = -1;
+  return TRUE;
+}
+
 /* A long import touches the indexes all over (uuids and hashes are
  * random): with SQLite's default 2 MB cache their pages are written to
  * the WAL again and again.  A cache of @mebibytes keeps them in memory

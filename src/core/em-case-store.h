@@ -134,6 +134,9 @@ char         *em_case_store_get_code        (EmCaseStore   *self,
                                              GError       **error);
 gint64        em_case_store_count           (EmCaseStore   *self,
                                              GError       **error);
+gboolean      em_case_store_count_if_numbered (EmCaseStore *self,
+                                             gint64        *count,
+                                             GError       **error);
 gboolean      em_case_store_set_cache_size  (EmCaseStore   *self,
                                              guint          mebibytes,
                                              GError       **error);

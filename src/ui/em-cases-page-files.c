@@ -101,6 +101,7 @@ em_cases_page_import_bundle (EmCasesPage    *self,
   origin = g_file_get_basename (file);
   if (!em_case_bundle_import (em_cases_page_get_store (self), G_INPUT_STREAM (in), evaluator, origin, report, error))
     return FALSE;
+  em_cases_page_load (self);       /* imported from this page: show them, even unseen */
   em_session_cases_changed (self->session, 0);
   return TRUE;
 }

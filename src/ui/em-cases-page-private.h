@@ -44,6 +44,7 @@ struct _EmCasesPage
   char                 *filter_from;
   char                 *filter_until;
   gboolean              filtered;
+  gboolean              loaded;       /* the list is read when first shown */
 
   SortProbe             probes[N_SORTABLE];
   GObject              *probe_items[2];
@@ -77,6 +78,7 @@ struct _EmCasesPage
 };
 
 EmCaseStore *em_cases_page_get_store   (EmCasesPage    *self);
+void         em_cases_page_load        (EmCasesPage    *self);
 void         em_cases_page_show_notice (EmCasesPage    *self,
                                         GtkMessageType  type,
                                         const char     *text);
