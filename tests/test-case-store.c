@@ -413,6 +413,29 @@ test_statements_survive_errors_and_rollbacks (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Uuids are version 7: valid, and in the order the cases were made. */
+static void
+test_uuids_follow_creation_order (Fixture *f, gconstpointer data)
+{
+  g_autofree char *previous = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_auto(EmCaseRow) row = { 0 };
+      gint64 id = add (f, EM_CASE_KIND_TARIFA, TARIFF);
+
+      g_usleep (1500);
+      g_assert_true (em_case_store_get_row (f->store, id, &row, NULL));
+      g_assert_true (g_uuid_string_is_valid (row.uuid));
+      g_assert_cmpint (row.uuid[14], ==, '7');
+      g_assert_true (strchr ("89ab", row.uuid[19]) != NULL);
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, row.uuid);
+      g_free (previous);
+      previous = g_strdup (row.uuid);
+    }
+}
+
 /* ---- Tamper evidence -------------------------------------------------- */
 
 static void
@@ -748,9 +771,10 @@ test_migration_from_version_1_backs_up_first (Fixture *f, gconstpointer data)
 
   add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
   g_clear_object (&f->store);
-  /* What a version-1 database looks like: no search index. */
+  /* What a version-1 database looks like: no search index, no index of
+   * events by case (version 3). */
   sql (f, "DROP TRIGGER cases_fts_insert; DROP TRIGGER cases_fts_update; DROP TABLE cases_fts;"
-          "PRAGMA user_version = 1");
+          "DROP INDEX events_case; PRAGMA user_version = 1");
   f->store = em_case_store_open (f->path, &error);
   g_assert_no_error (error);
   filter.text = "nandu";
@@ -853,6 +877,7 @@ main (int argc, char **argv)
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
+  ADD ("storage/uuids-follow-creation-order", test_uuids_follow_creation_order);
   ADD ("procedure/requerimiento-then-subsanacion-complete", test_requerimiento_then_subsanacion_complete);
   ADD ("procedure/still-incomplete-after-subsanacion-rejected", test_still_incomplete_after_subsanacion_is_rejected);
   ADD ("procedure/second-requerimiento-refused", test_second_requerimiento_refused);

@@ -202,6 +202,27 @@ em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, const char *last_h
   return TRUE;
 }
 
+/* A version 7 UUID (RFC 9562): 48 bits of Unix time in milliseconds,
+ * then random bits.  Cases made one after another get neighbouring uuids,
+ * so the indexes on them grow at one end instead of being written all
+ * over (a million-case import touches far fewer pages). */
+static char *
+new_uuid (void)
+{
+  guint64 ms = g_get_real_time () / 1000;
+  guint8 b[16];
+
+  for (guint i = 0; i < 6; i++)
+    b[i] = (ms >> (40 - 8 * i)) & 0xff;
+  for (guint i = 6; i < 16; i++)
+    b[i] = g_random_int_range (0, 256);
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = 0x80 | (b[8] & 0x3f);
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
 static gboolean
 check_evaluator (const char *evaluator, GError **error)
 {
@@ -223,7 +244,7 @@ add_in_transaction (EmCaseStore *self, const EmEvaluationRecord *record, const c
   g_autofree char *detail = NULL;
   gint64 id = 0;
 
-  row.uuid = g_uuid_string_random ();
+  row.uuid = new_uuid ();
   row.kind = g_strdup (em_case_kind_to_string (record->kind));
   row.state = g_strdup (em_case_state_to_string (
       em_procedure_state_after (record->kind, record->result, FALSE)));

@@ -92,6 +92,10 @@ static const char * const migrations[EM_STORE_SCHEMA_VERSION] = {
   "  VALUES ('delete', old.id, old.nombre, old.documento, old.radicado, old.expediente);"
   "  INSERT INTO cases_fts (rowid, nombre, documento, radicado, expediente)"
   "  VALUES (new.id, new.nombre, new.documento, new.radicado, new.expediente); END;",
+
+  /* 2 → 3: a case's events by index (its history, its last event, and the
+   * foreign key's checks), not by reading every event of the database */
+  "CREATE INDEX events_case ON events (case_uuid, seq);",
 };
 
 static void
