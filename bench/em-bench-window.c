@@ -1,0 +1,221 @@
+/* em-bench-window.c — the real window over a big store: typing and scrolling
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   em-bench-window DATABASE
+ *
+ * Opens EmWindow on DATABASE with the Casos page shown and prints, one
+ * "name value" per line:
+ *   busqueda-ms-N      keystroke (the search text changes) → the frame
+ *                      painted after the list changed, for each keystroke
+ *                      of a few searches typed one letter at a time;
+ *   cuadros / cuadros-perdidos  frames while the list is scrolled from
+ *                      the first row to the last in 600 steps, one per
+ *                      frame, and how many of them came late (an interval
+ *                      over 1.5 × 1/60 s, that is a frame missed at 60 Hz);
+ *   rss-pico-kb        VmHWM at the end.
+ * Run under Xvfb with GSETTINGS_SCHEMA_DIR pointing at the build's schema.
+ */
+#define G_LOG_DOMAIN "em-bench"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+
+#include "em-window.h"
+
+#define SCROLL_STEPS 600
+#define LATE_US (1000000 / 60 * 3 / 2)
+
+typedef struct
+{
+  EmWindow      *window;
+  GtkWidget     *page;
+  GListModel    *shown;
+  guint          painted;       /* frames painted so far */
+  gint64         last_paint;
+  gint64         changed_at;    /* when the list last changed */
+  GArray        *intervals;     /* µs between frames, while scrolling */
+  GtkAdjustment *adjustment;
+  guint          step;
+} Bench;
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, Bench *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->intervals != NULL && bench->last_paint > 0)
+    {
+      gint64 interval = now - bench->last_paint;
+      g_array_append_val (bench->intervals, interval);
+    }
+  bench->last_paint = now;
+  bench->painted++;
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Bench *bench)
+{
+  bench->changed_at = g_get_monotonic_time ();
+}
+
+static void
+wait_frames (Bench *bench, guint count)
+{
+  guint until = bench->painted + count;
+
+  while (bench->painted < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+/* One keystroke: the text becomes @text; waits for the list to change
+ * (or 2 s) and for the next frame after it.  Returns the milliseconds. */
+static double
+keystroke (Bench *bench, GtkEditable *entry, const char *text)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 limit = start + 2 * G_USEC_PER_SEC;
+
+  bench->changed_at = 0;
+  gtk_editable_set_text (entry, text);
+  while (bench->changed_at == 0 && g_get_monotonic_time () < limit)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (bench, 1);
+  return (bench->last_paint - start) / 1000.0;
+}
+
+static void
+measure_typing (Bench *bench)
+{
+  static const char * const searches[] = { "Gómez", "Minerales del", "9001", "Ñandú", "HJK" };
+  GtkEditable *entry = GTK_EDITABLE (find_named (bench->page, "search"));
+  guint n = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+    {
+      for (const char *p = searches[s]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          g_autofree char *prefix = g_strndup (searches[s], g_utf8_next_char (p) - searches[s]);
+          printf ("busqueda-ms-%u %.1f\n", ++n, keystroke (bench, entry, prefix));
+          wait_ms (120);                          /* a fast typist: 8 keys a second */
+        }
+      keystroke (bench, entry, "");
+      wait_ms (200);
+    }
+}
+
+static gboolean
+scroll_step (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  Bench *bench = data;
+  double range = gtk_adjustment_get_upper (bench->adjustment) - gtk_adjustment_get_page_size (bench->adjustment);
+
+  gtk_adjustment_set_value (bench->adjustment, range * bench->step / SCROLL_STEPS);
+  return ++bench->step <= SCROLL_STEPS ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+measure_scrolling (Bench *bench)
+{
+  GtkWidget *view = find_named (bench->page, "cases");
+  guint late = 0;
+
+  bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench->last_paint = 0;
+  gtk_widget_add_tick_callback (view, scroll_step, bench, NULL);
+  while (bench->step <= SCROLL_STEPS)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < bench->intervals->len; i++)
+    late += g_array_index (bench->intervals, gint64, i) > LATE_US;
+  printf ("cuadros %u\ncuadros-perdidos %u\n", bench->intervals->len, late);
+  g_array_unref (bench->intervals);
+  bench->intervals = NULL;
+}
+
+static void
+print_peak_rss (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (line = strstr (status, "VmHWM:")) != NULL)
+    printf ("rss-pico-kb %ld\n", strtol (line + 6, NULL, 10));
+}
+
+static EmWindow *
+open_window (GtkApplication *app, const char *path, GSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCaseStore) store = em_case_store_open (path, &error);
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+  g_autoptr(EmSession) session = NULL;
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  session = em_session_new (store, evaluator);
+  gtk_css_provider_load_from_resource (provider, "/co/gov/anm/EvaluadorMinero/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_settings_set_string (settings, "last-page", "casos");
+  return em_window_new (app, session, settings);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  Bench bench = { 0 };
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "uso: em-bench-window BASE-DE-DATOS\n");
+      return 2;
+    }
+  gtk_init ();
+  app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Banco", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  settings = g_settings_new ("co.gov.anm.EvaluadorMinero");
+  bench.window = open_window (app, argv[1], settings);
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (bench.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
+                    G_CALLBACK (on_after_paint), &bench);
+  bench.page = em_window_get_page_widget (bench.window, "casos");
+  bench.shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (bench.page, "cases"))));
+  g_signal_connect (bench.shown, "items-changed", G_CALLBACK (on_items_changed), &bench);
+  wait_frames (&bench, 3);
+  measure_typing (&bench);
+  measure_scrolling (&bench);
+  print_peak_rss ();
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  return 0;
+}
