@@ -188,12 +188,28 @@ explain (EmStoreError code)
     }
 }
 
+/* SQLite reports a full disk or a read-only folder met while writing its
+ * -wal or -shm file as a disk I/O error: the system's error tells which. */
+static EmStoreError
+code_for_io_error (sqlite3 *db)
+{
+  switch (db != NULL ? sqlite3_system_errno (db) : 0)
+    {
+    case ENOSPC:
+    case EDQUOT: return EM_STORE_ERROR_FULL;
+    case EROFS:
+    case EACCES:
+    case EPERM:  return EM_STORE_ERROR_READ_ONLY;
+    default:     return EM_STORE_ERROR_FAILED;
+    }
+}
+
 gboolean
 em_store_fail (EmCaseStore *self,
                int          rc,
                GError     **error)
 {
-  EmStoreError code = code_for (rc);
+  EmStoreError code = (rc & 0xff) == SQLITE_IOERR ? code_for_io_error (self->db) : code_for (rc);
 
   if (code == EM_STORE_ERROR_FAILED)
     g_set_error (error, EM_STORE_ERROR, code, _("Base de datos «%s»: %s (%s)"),
@@ -436,13 +452,27 @@ recognise (EmCaseStore *self, gint64 *version, GError **error)
   return TRUE;
 }
 
+/* How long to wait for another program's lock before giving up: 10 s, or
+ * the milliseconds in EVALUADOR_MINERO_ESPERA_MS (the tests of a locked
+ * database wait less). */
+static int
+busy_timeout_ms (void)
+{
+  const char *text = g_getenv ("EVALUADOR_MINERO_ESPERA_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 10 * BUSY_TIMEOUT_MS, &value, NULL))
+    return (int) value;
+  return BUSY_TIMEOUT_MS;
+}
+
 /* Switching to WAL needs an exclusive lock and SQLite does not wait for it
  * (no busy handler), so a new database opened by two programs at once
  * retries here; a database already in WAL is left as it is. */
 static gboolean
 use_wal (EmCaseStore *self, GError **error)
 {
-  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000);
+  gint64 deadline = g_get_monotonic_time () + busy_timeout_ms () * G_GINT64_CONSTANT (1000);
 
   for (;;)
     {
@@ -541,7 +571,7 @@ em_case_store_open (const char *path,
   if (rc != SQLITE_OK)
     return em_store_fail (self, rc, error), NULL;
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
   em_store_register_collations (self);
   if (!recognise (self, &version, error) || !configure (self, error))
     return NULL;
