@@ -9,6 +9,10 @@ class CheckFailed(Exception):
     pass
 
 
+class Skipped(Exception):
+    pass
+
+
 class Tap:
     def __init__(self):
         self.tests = []
@@ -27,6 +31,10 @@ class Tap:
         if not condition:
             raise CheckFailed(f"check failed: {why!r}")
 
+    def skip(self, why):
+        """Ends the test as skipped (TAP «# SKIP»): what it needs is not here."""
+        raise Skipped(why)
+
     def run(self):
         print(f"1..{len(self.tests)}")
         failed = 0
@@ -34,6 +42,8 @@ class Tap:
             try:
                 function()
                 print(f"ok {number} - {name}")
+            except Skipped as why:
+                print(f"ok {number} - {name} # SKIP {why}")
             except Exception as error:  # noqa: BLE001 - report any failure as TAP
                 failed += 1
                 print(f"not ok {number} - {name}")

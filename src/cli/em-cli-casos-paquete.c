@@ -152,7 +152,10 @@ em_cli_casos_importar_paquete (EmCasosContext *context)
   origin = g_str_equal (path, "-") ? g_strdup (_("entrada estándar")) : g_path_get_basename (path);
   if (!em_case_bundle_import (context->store, stream, context->evaluator, origin, &report, &error))
     {
-      g_printerr (_("error: paquete rechazado, no se guardó nada: %s\n"), error->message);
+      if (em_cli_casos_says_nothing_stored (error))
+        g_printerr (_("error: paquete rechazado: %s\n"), error->message);
+      else
+        g_printerr (_("error: paquete rechazado, no se guardó nada: %s\n"), error->message);
       return is_not_verified (error) ? EM_EXIT_NOT_VERIFIED : EM_EXIT_INPUT_ERROR;
     }
   print_report (&report);

@@ -221,6 +221,24 @@ print_import_result (Import *import)
   print_json_line (root, FALSE);
 }
 
+/* Whether the store's message already says «no se guardó nada» (a full
+ * disk, a read-only file), so that it is not said twice. */
+gboolean
+em_cli_casos_says_nothing_stored (const GError *error)
+{
+  return g_error_matches (error, EM_STORE_ERROR, EM_STORE_ERROR_FULL)
+         || g_error_matches (error, EM_STORE_ERROR, EM_STORE_ERROR_READ_ONLY);
+}
+
+static void
+print_nothing_stored (const GError *error)
+{
+  if (em_cli_casos_says_nothing_stored (error))
+    em_cli_print_error (error);
+  else
+    g_printerr (_("error: no se guardó nada: %s\n"), error->message);
+}
+
 static int
 finish_import (Import *import, gboolean ok, GError *error)
 {
@@ -232,12 +250,12 @@ finish_import (Import *import, gboolean ok, GError *error)
       import->stored = 0;
     }
   else if (!em_case_store_commit (store, &error))
-    ok = FALSE;
-  if (!ok)
     {
-      g_printerr (_("error: no se guardó nada: %s\n"), error->message);
-      return EM_EXIT_INPUT_ERROR;
+      em_case_store_rollback (store);     /* a full disk can fail the commit itself */
+      ok = FALSE;
     }
+  if (!ok)
+    return print_nothing_stored (error), EM_EXIT_INPUT_ERROR;
   print_import_result (import);
   return import->n_errors > 0 ? EM_EXIT_SOME_FAILED : EM_EXIT_OK;
 }

@@ -29,5 +29,6 @@ int  em_cli_casos_exportar_csv      (EmCasosContext *context);
 
 EmEvaluator *em_cli_casos_evaluator (EmCasosContext *context,
                                      GError        **error);
+gboolean     em_cli_casos_says_nothing_stored (const GError *error);
 
 G_END_DECLS
