@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "em-capacity-view.h"
 #include "ui-test-util.h"
 
@@ -196,6 +198,55 @@ test_save_stores_case_and_shows_it (UiFixture *f, gconstpointer data)
                   em_case_store_count (store, NULL) != 1);
 }
 
+/* The message dialog the page opened, or NULL. */
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
+    }
+  return NULL;
+}
+
+/* Another program holds the database's write lock: after the wait
+ * (EVALUADOR_MINERO_ESPERA_MS, set in main), a dialog says so and nothing
+ * is stored; once the lock is gone, saving works. */
+static void
+test_save_on_a_locked_database_says_so (UiFixture *f, gconstpointer data)
+{
+  EmCaseStore *store = em_session_get_store (f->session);
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+  GtkMessageDialog *dialog;
+  sqlite3 *other = NULL;
+
+  fill_common (f, "124", "100", "1.000", "610", "600");
+  g_assert_cmpint (sqlite3_open (em_case_store_get_path (store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  ui_flush ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, "secondary-text", &detail, NULL);
+  g_assert_cmpstr (text, ==, "No se pudo guardar el caso");
+  g_assert_nonnull (strstr (detail, "otro programa tiene la base de datos bloqueada"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_cmpint (em_case_store_count (store, NULL), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  ui_flush ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (em_case_store_count (store, NULL), ==, 1);
+}
+
 static void
 test_procedure_requerimiento_on_incomplete_case (UiFixture *f, gconstpointer data)
 {
@@ -289,6 +340,8 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* A locked database is given up on after 0.3 s, not the 10 s of real use. */
+  g_setenv ("EVALUADOR_MINERO_ESPERA_MS", "300", TRUE);
   ADD ("common-at-thresholds-shows-cumple", test_common_at_thresholds_shows_cumple);
   ADD ("liquidez-short-requires-aval-then-aval-covers", test_liquidez_short_requires_aval_then_aval_covers);
   ADD ("endeudamiento-over-is-no-cumple", test_endeudamiento_over_is_no_cumple);
@@ -301,6 +354,7 @@ main (int argc, char **argv)
   ADD ("wrong-nit-digit-said-on-field", test_wrong_nit_digit_is_said_on_the_field);
   ADD ("date-outside-vigencia-observed", test_date_outside_vigencia_is_observed);
   ADD ("save-stores-case-and-shows-it", test_save_stores_case_and_shows_it);
+  ADD ("save-on-a-locked-database-says-so", test_save_on_a_locked_database_says_so);
   ADD ("procedure-requerimiento-on-incomplete-case", test_procedure_requerimiento_on_incomplete_case);
   ADD ("new-clears-the-form", test_new_clears_the_form);
   g_test_add_func ("/capacidad-vista/marks-are-words-not-colour", test_view_marks_are_words_not_colour);

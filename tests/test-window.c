@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "em-application.h"
 #include "ui-test-util.h"
 
 static void
@@ -78,6 +81,57 @@ test_save_button_follows_visible_page (UiFixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (save));  /* nothing valid to save */
 }
 
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* The whole application over a damaged database file (EVALUADOR_MINERO_DB):
+ * the window opens, its error bar says why no case can be kept, and the
+ * file is left as it was. */
+static void
+test_damaged_database_shown_at_startup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(EmApplication) app = NULL;
+  GString *garbage = g_string_new ("SQLite format 3");
+  GtkWindow *window;
+
+  g_string_append_c (garbage, '\0');
+  for (guint i = 0; i < 4080; i++)
+    g_string_append_c (garbage, (char) (i * 37 + 11));
+  g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
+  g_string_free (garbage, TRUE);
+  before = file_digest (path);
+  g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
+
+  app = em_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  ui_flush ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (EM_IS_WINDOW (window));
+  g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (window), "No se pueden guardar ni consultar casos"));
+  g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (window), "no es una base de datos de casos o está dañado"));
+  gtk_window_destroy (window);
+  ui_flush ();
+  g_unsetenv ("EVALUADOR_MINERO_DB");
+
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);      /* no -wal, -shm or other file was left */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -92,5 +146,6 @@ main (int argc, char **argv)
               test_save_button_follows_visible_page, ui_fixture_tear_down);
   g_test_add ("/ventana/errors-shown-in-window", UiFixture, NULL, ui_fixture_set_up,
               test_errors_are_shown_in_the_window, ui_fixture_tear_down);
+  g_test_add_func ("/ventana/damaged-database-shown-at-startup", test_damaged_database_shown_at_startup);
   return g_test_run ();
 }
