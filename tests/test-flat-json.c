@@ -119,7 +119,7 @@ test_string_escapes_decoded (void)
     { "\"a\\\"b\"",              "a\"b" },
     { "\"a\\\\b\"",              "a\\b" },
     { "\"a\\/b\"",               "a/b" },
-    { "\"\\b\\f\\n\\r\\t\"",     "\b\f\n\r\t" },
+    { "\"\\n\\r\\t\"",           "\n\r\t" },    /* \b, \f: see control-characters-refused */
     { "\"Mar\\u00eda\"",         "María" },
     { "\"\\u00e1\\u00C1\"",      "áÁ" },
     { "\"\\u20ac\"",             "€" },
@@ -303,6 +303,58 @@ test_rejects_deep_nesting_quickly (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
+/* {"nombre": "ñññ…"} with @n characters (two bytes each). */
+static char *
+object_with_name_of (guint n)
+{
+  GString *text = g_string_new ("{\"nombre\": \"");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "ñ");
+  g_string_append (text, "\"}");
+  return g_string_free (text, FALSE);
+}
+
+/* A text of 10,000 characters is read whole; one more is refused naming the
+ * field (whatever is stored must fit in a bundle, where a text is at most
+ * 64 KiB: a case with a 100,000-character name could not travel). */
+static void
+test_text_of_ten_thousand_characters_at_most (void)
+{
+  g_autofree char *longest = object_with_name_of (EM_FLAT_JSON_MAX_TEXT_CHARS);
+  g_autofree char *too_long = object_with_name_of (EM_FLAT_JSON_MAX_TEXT_CHARS + 1);
+  g_autoptr(EmFlatObject) object = parse_ok (longest, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_utf8_strlen (em_flat_object_lookup (object, "nombre")->text, -1), ==, 10000);
+  error = parse_fails (too_long, -1);
+  g_assert_cmpstr (em_input_error_get_field (error), ==, "nombre");
+  g_assert_nonnull (strstr (error->message, "más de 10.000 caracteres"));
+}
+
+/* Control characters other than tab and line breaks are refused in texts
+ * (escaped or not): json-glib writes U+001F back unescaped, so a stored
+ * case with one could never be read again (found by fuzzing). */
+static void
+test_text_control_characters_refused (void)
+{
+  g_autoptr(EmFlatObject) kept = parse_ok ("{\"nombre\": \"Ana\\tMar\\u00eda\\nP\\u00e9rez\\r\"}", -1);
+
+  g_assert_cmpstr (em_flat_object_lookup (kept, "nombre")->text, ==, "Ana\tMaría\nPérez\r");
+  for (guint c = 1; c < 0x20; c++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"nombre\": \"a\\u%04xb\"}", c);
+      g_autofree char *hex = g_strdup_printf ("U+%04X", c);
+      g_autoptr(GError) error = NULL;
+
+      if (c == '\t' || c == '\n' || c == '\r')
+        continue;
+      error = parse_fails (text, -1);
+      g_assert_cmpstr (em_input_error_get_field (error), ==, "nombre");
+      g_assert_nonnull (strstr (error->message, hex));
+    }
+}
+
 static void
 test_rejects_trailing_text (void)
 {
@@ -436,6 +488,8 @@ main (int argc, char *argv[])
                    test_rejects_nested_values_naming_field);
   g_test_add_func ("/flat-json/rejects-deep-nesting-quickly", test_rejects_deep_nesting_quickly);
   g_test_add_func ("/flat-json/rejects-trailing-text", test_rejects_trailing_text);
+  g_test_add_func ("/flat-json/string/ten-thousand-characters-at-most", test_text_of_ten_thousand_characters_at_most);
+  g_test_add_func ("/flat-json/string/control-characters-refused", test_text_control_characters_refused);
   g_test_add_func ("/flat-json/number/rejects-malformed-numbers", test_rejects_malformed_numbers);
   g_test_add_func ("/flat-json/rejects-malformed-structure", test_rejects_malformed_structure);
   g_test_add_func ("/flat-json/rejects-truncated-input", test_rejects_truncated_input);

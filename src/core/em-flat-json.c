@@ -6,7 +6,9 @@
  * 10^15 pesos with centavos; this reader keeps each number's token as
  * written so it is converted exactly.  It accepts exactly RFC 8259 for an
  * object of scalars; nested values, repeated keys and anything after the
- * object are errors.  It never recurses, so no input can exhaust the stack.
+ * object are errors.  A text value is at most 10,000 characters, without
+ * control characters other than tab and line breaks.  It never recurses,
+ * so no input can exhaust the stack.
  */
 #define G_LOG_DOMAIN "em-flat-json"
 
@@ -237,6 +239,40 @@ read_word (Reader *r, const char *word)
   return TRUE;
 }
 
+/* A control character other than tab and line breaks, or 0. */
+static guchar
+control_character (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return *p;
+  return 0;
+}
+
+/* A text is stored as written and comes back through this reader (a
+ * subsanación, a stored case opened in the window): it must be something
+ * that reads back.  json-glib writes U+001F unescaped, which no JSON reader
+ * accepts, so the case could never be opened again (found by fuzzing). */
+static gboolean
+read_text_value (Reader *r, EmFlatMember *member)
+{
+  guchar control;
+
+  member->kind = EM_JSON_STRING;
+  if ((member->text = read_string (r)) == NULL)
+    return FALSE;
+  G_STATIC_ASSERT (EM_FLAT_JSON_MAX_TEXT_CHARS == 10000);
+  if (g_utf8_strlen (member->text, -1) > EM_FLAT_JSON_MAX_TEXT_CHARS)
+    em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
+                        _("el texto es demasiado largo: más de 10.000 caracteres"));
+  else if ((control = control_character (member->text)) != 0)
+    em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
+                        _("el texto tiene un carácter de control (U+%04X), que no se admite"), control);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static gboolean
 read_value (Reader *r, EmFlatMember *member)
 {
@@ -245,7 +281,7 @@ read_value (Reader *r, EmFlatMember *member)
   skip_space (r);
   c = peek (r);
   if (c == '"')
-    return member->kind = EM_JSON_STRING, (member->text = read_string (r)) != NULL;
+    return read_text_value (r, member);
   if (c == '-' || g_ascii_isdigit (c))
     return member->kind = EM_JSON_NUMBER, (member->text = read_number (r)) != NULL;
   if (c == '{' || c == '[')

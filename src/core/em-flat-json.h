@@ -25,6 +25,10 @@ typedef struct
 
 typedef struct _EmFlatObject EmFlatObject;
 
+/* A text value is at most this many characters: far beyond any name or
+ * document, and small enough for a case to travel in a bundle. */
+#define EM_FLAT_JSON_MAX_TEXT_CHARS 10000
+
 EmFlatObject       *em_flat_object_parse   (const char         *text,
                                             gssize              length,
                                             GError            **error);
