@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "em-case-store-private.h"
+#include "em-flat-json.h"
 #include "em-json-writer.h"
 
 #define ROW_COLUMNS EM_STORE_ROW_COLUMNS
@@ -223,15 +224,27 @@ new_uuid (void)
                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
+/* A text kept with a case (who, why) is shown and travels in bundles: UTF-8
+ * and no longer than any text of a case's input. */
+static gboolean
+is_storable_text (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= EM_FLAT_JSON_MAX_TEXT_CHARS;
+}
+
 static gboolean
 check_evaluator (const char *evaluator, GError **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (evaluator ? evaluator : ""));
 
-  if (trimmed[0] != '\0')
+  if (trimmed[0] == '\0')
+    g_set_error_literal (error, EM_STORE_ERROR, EM_STORE_ERROR_FAILED,
+                         _("Falta el nombre del evaluador: indíquelo en las preferencias o con «evaluador»."));
+  else if (!is_storable_text (evaluator))
+    g_set_error_literal (error, EM_STORE_ERROR, EM_STORE_ERROR_FAILED,
+                         _("El nombre del evaluador no es válido: debe ser texto UTF-8 de hasta 10.000 caracteres."));
+  else
     return TRUE;
-  g_set_error_literal (error, EM_STORE_ERROR, EM_STORE_ERROR_FAILED,
-                       _("Falta el nombre del evaluador: indíquelo en las preferencias o con «evaluador»."));
   return FALSE;
 }
 
@@ -405,6 +418,12 @@ check_action_input (EmCaseAction action, const char *reason, const EmEvaluationR
     {
       g_set_error_literal (error, EM_PROCEDURE_ERROR, EM_PROCEDURE_ERROR_NOT_ALLOWED,
                            _("Para anular un caso hay que indicar el motivo."));
+      return FALSE;
+    }
+  if (reason != NULL && !is_storable_text (reason))
+    {
+      g_set_error_literal (error, EM_PROCEDURE_ERROR, EM_PROCEDURE_ERROR_NOT_ALLOWED,
+                           _("El motivo no es válido: debe ser texto UTF-8 de hasta 10.000 caracteres."));
       return FALSE;
     }
   g_return_val_if_fail (needs_evaluation == (reevaluation != NULL), FALSE);

@@ -264,7 +264,7 @@ read_summary (sqlite3_stmt *stmt)
   summary->id = sqlite3_column_int64 (stmt, 0);
   summary->kind = em_store_column_text (stmt, 1);
   summary->name = em_store_column_text (stmt, 2);
-  summary->document = g_strdup (document && document[0] ? document : (const char *) sqlite3_column_text (stmt, 4));
+  summary->document = em_store_column_text (stmt, document && document[0] ? 3 : 4);
   summary->result = em_store_column_text (stmt, 5);
   summary->tariff = em_store_column_text (stmt, 6);
   summary->state = em_store_column_text (stmt, 7);

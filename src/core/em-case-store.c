@@ -283,11 +283,19 @@ em_store_step_done (EmCaseStore  *self,
   return rc == SQLITE_DONE || em_store_fail (self, rc, error);
 }
 
+/* A text column, always valid UTF-8: a file changed outside the
+ * application could hold any bytes, and every text read here is shown,
+ * printed or written as JSON.  Invalid bytes become U+FFFD (the history of
+ * such a case does not verify anyway). */
 char *
 em_store_column_text (sqlite3_stmt *stmt,
                       int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
 }
 
 void
