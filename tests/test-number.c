@@ -608,6 +608,28 @@ test_ratio_to_string_four_places (void)
   g_assert_cmpstr (negative, ==, "-0.0001");
 }
 
+/* An activo corriente of $ 10^15 over a pasivo corriente of one centavo is
+ * a liquidez of 10^17: with 4 decimals, 10^21, beyond 64 bits.  It was shown
+ * as 922337203685477.5807 (the rounding saturated); found by the limits
+ * test of the CLI. */
+static void
+test_ratio_to_string_beyond_64_bits (void)
+{
+  EmRatio liquidez = { (EmInt128) 100000000000000000, 1 };
+  EmRatio negative = { -(EmInt128) 100000000000000000 * 100 - 1, 2 };
+  EmRatio tiny = { -1, 1000000 };
+  g_autofree char *shown = em_ratio_to_string (liquidez, 4, '.');
+  g_autofree char *shown_negative = em_ratio_to_string (negative, 4, ',');
+  g_autofree char *zero = em_ratio_to_string (tiny, 4, '.');
+  g_autofree char *none = em_ratio_to_string ((EmRatio) { 7, 3 }, 0, '.');
+
+  g_assert_cmpstr (shown, ==, "100000000000000000.0000");
+  g_assert_cmpstr (shown_negative, ==, "-5000000000000000000,5000");
+  g_assert_cmpstr (zero, ==, "0.0000");          /* not "-0.0000" */
+  g_assert_cmpstr (none, ==, "2");
+  g_assert_cmpint (em_ratio_round (liquidez, 4), ==, G_MAXINT64);   /* money never gets there */
+}
+
 /* The displayed value can equal the threshold while the exact comparison
  * fails: em_ratio_rounds_to tells the display so. */
 static void
@@ -665,6 +687,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/number/ratio/exact-where-double-fails", test_ratio_exact_where_double_fails);
   g_test_add_func ("/number/ratio/round-half-away-from-zero", test_ratio_round_half_away_from_zero);
   g_test_add_func ("/number/ratio/to-string-four-places", test_ratio_to_string_four_places);
+  g_test_add_func ("/number/ratio/to-string-beyond-64-bits", test_ratio_to_string_beyond_64_bits);
   g_test_add_func ("/number/ratio/rounds-to-threshold", test_ratio_rounds_to_threshold);
 
   return g_test_run ();

@@ -375,31 +375,62 @@ em_ratio_satisfies (EmRatio      ratio,
     }
 }
 
-/* num/den × 10^places, rounded half away from zero.  den must be > 0. */
+/* |num/den| × 10^places, rounded half away from zero, in 128 bits. */
+static EmInt128
+round_magnitude (EmRatio ratio, guint places)
+{
+  EmInt128 scale = 1;
+  EmInt128 magnitude = ratio.num < 0 ? -ratio.num : ratio.num;
+
+  for (guint i = 0; i < places; i++)
+    scale *= 10;
+  return (2 * magnitude * scale + ratio.den) / (2 * ratio.den);
+}
+
+/* num/den × 10^places, rounded half away from zero.  den must be > 0.
+ * Saturates at G_MAXINT64 (money and days never get there). */
 gint64
 em_ratio_round (EmRatio ratio,
                 guint   places)
 {
-  EmInt128 scale = 1, magnitude, rounded;
+  EmInt128 rounded;
 
   g_return_val_if_fail (ratio.den > 0, 0);
 
-  for (guint i = 0; i < places; i++)
-    scale *= 10;
-  magnitude = ratio.num < 0 ? -ratio.num : ratio.num;
-  rounded = (2 * magnitude * scale + ratio.den) / (2 * ratio.den);
-  if (rounded > G_MAXINT64)
-    rounded = G_MAXINT64;
+  rounded = MIN (round_magnitude (ratio, places), (EmInt128) G_MAXINT64);
   return ratio.num < 0 ? -(gint64) rounded : (gint64) rounded;
 }
 
+/* Written from the 128-bit value: a liquidez of 10^17 (activo corriente
+ * of $ 10^15 over a pasivo of one centavo) needs 10^21 with 4 decimals,
+ * beyond 64 bits; it was shown as 922337203685477.5807. */
 char *
 em_ratio_to_string (EmRatio ratio,
                     guint   places,
                     char    decimal_mark)
 {
-  return em_scaled_to_string (em_ratio_round (ratio, places), places,
-                              decimal_mark, FALSE);
+  char digits[48];
+  guint n = 0;
+  EmInt128 magnitude;
+  GString *out;
+
+  g_return_val_if_fail (ratio.den > 0 && places < 20, NULL);
+
+  magnitude = round_magnitude (ratio, places);
+  out = g_string_new (ratio.num < 0 && magnitude > 0 ? "-" : NULL);     /* never "-0.0000" */
+  do
+    {
+      digits[n++] = '0' + (char) (magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0 || n <= places);
+  for (guint i = n; i > 0; i--)
+    {
+      if (i == places)
+        g_string_append_c (out, decimal_mark);
+      g_string_append_c (out, digits[i - 1]);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Whether the value shown with @places decimals equals @threshold exactly. */
