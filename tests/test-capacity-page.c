@@ -320,6 +320,21 @@ test_view_missing_fields_and_ktno (void)
   g_assert_null (view->observations);
 }
 
+/* A KTNO can pass the $ 10^15 of an amount (three accounts at the limit):
+ * it was not shown at all.  And a liquidez of 10^17 is shown whole. */
+static void
+test_view_figures_beyond_the_largest_amount (void)
+{
+  g_autoptr(EmCapacityView) view = view_of (
+      "{\"resultado\":\"cumple\",\"indicadores\":[{\"id\":\"liquidez\",\"valor\":\"100000000000000000.0000\","
+      "\"comparacion\":\">=\",\"umbral\":\"1.24\",\"cumple\":true,\"cubierto_por_aval\":false,\"fundamento\":\"F\"}],"
+      "\"ktno\":\"2000000000000000.00\",\"faltantes\":[],\"observaciones\":[]}");
+  EmIndicatorView *indicator = view->indicators->pdata[0];
+
+  g_assert_cmpstr (view->ktno, ==, "$ 2.000.000.000.000.000,00");
+  g_assert_cmpstr (indicator->value, ==, "100000000000000000,0000");
+}
+
 static void
 test_view_value_without_denominator (void)
 {
@@ -360,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/capacidad-vista/marks-are-words-not-colour", test_view_marks_are_words_not_colour);
   g_test_add_func ("/capacidad-vista/missing-fields-and-ktno", test_view_missing_fields_and_ktno);
   g_test_add_func ("/capacidad-vista/value-without-denominator", test_view_value_without_denominator);
+  g_test_add_func ("/capacidad-vista/figures-beyond-the-largest-amount", test_view_figures_beyond_the_largest_amount);
   return g_test_run ();
 }

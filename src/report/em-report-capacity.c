@@ -143,7 +143,7 @@ draw_applicant (EmPen *pen, const EmReportCase *data)
 static double
 figure_at (EmPen *pen, double x, double width, const char *label, const char *value)
 {
-  double amount_width = 100 * pen->scale;
+  double amount_width = 132 * pen->scale;     /* «$ 1.000.000.000.000.000,00», the largest amount, on one line */
   double a = em_pen_text_at (pen, EM_FONT_LABEL, &em_color_label, label, x, pen->y + 0.9 * pen->scale,
                              width - amount_width - 4 * pen->scale, PANGO_ALIGN_LEFT);
   double b = em_pen_text_at (pen, EM_FONT_BODY, &em_color_text, value, x + width - amount_width, pen->y,
@@ -213,9 +213,11 @@ draw_figures (EmPen *pen, const EmReportCase *data)
 
 /* ---- Indicators ------------------------------------------------------- */
 
+/* The value column holds the widest value on one line: a liquidez of 10^17
+ * («100000000000000000,0000», $ 10^15 over one centavo) was broken in three. */
 static const EmColumn indicator_columns[] = {
-  { 0, 0.36, PANGO_ALIGN_LEFT }, { 0.36, 0.14, PANGO_ALIGN_RIGHT },
-  { 0.54, 0.14, PANGO_ALIGN_CENTER }, { 0.72, 0.28, PANGO_ALIGN_LEFT },
+  { 0, 0.32, PANGO_ALIGN_LEFT }, { 0.32, 0.28, PANGO_ALIGN_RIGHT },
+  { 0.62, 0.13, PANGO_ALIGN_CENTER }, { 0.77, 0.23, PANGO_ALIGN_LEFT },
 };
 
 static const char *

@@ -116,11 +116,15 @@ em_report_json_object (JsonObject *object,
 char *
 em_report_format_money (const char *canonical)
 {
+  gboolean negative = canonical != NULL && canonical[0] == '-';
   EmMoney amount;
 
-  if (canonical == NULL || !em_money_parse (canonical, &amount, NULL))
+  /* Not read as an amount of the input: a KTNO (three accounts of up to
+   * $ 10^15 each) may pass $ 10^15, and was printed «2000000000000000.00». */
+  if (canonical == NULL
+      || !em_number_parse_scaled (canonical + negative, EM_NUMBER_PLAIN, 2, G_MAXINT64, &amount, NULL))
     return g_strdup (canonical);
-  return em_money_format (amount);
+  return em_money_format (negative ? -amount : amount);
 }
 
 /* "1.2400" → "1,2400" with @places decimals; places < 0: the shortest form. */
@@ -131,8 +135,10 @@ em_report_format_decimal (const char *canonical,
   EmDecimal value;
   gint64 unit = 1;
 
-  if (canonical == NULL || !em_decimal_parse (canonical, EM_NUMBER_PLAIN, G_MAXINT64 / 10, &value, NULL))
-    return g_strdup (canonical);
+  if (canonical == NULL)
+    return NULL;
+  if (!em_decimal_parse (canonical, EM_NUMBER_PLAIN, G_MAXINT64 / 10, &value, NULL))
+    return g_strdelimit (g_strdup (canonical), ".", ',');   /* beyond 10^12 (a liquidez of 10^17): as written */
   if (places < 0)
     return em_quantity_format (value);
   for (int i = places; i < EM_DECIMAL_PLACES; i++)

@@ -133,7 +133,8 @@ observations_text (JsonArray *observations)
   return g_string_free (text, FALSE);
 }
 
-/* "-500.00" → "−$ 500,00" */
+/* "-500.00" → "−$ 500,00".  Not read as an amount of the input: a KTNO
+ * (three accounts of up to $ 10^15 each) may pass $ 10^15. */
 static char *
 money_text (const char *canonical)
 {
@@ -141,7 +142,8 @@ money_text (const char *canonical)
   EmMoney amount;
   g_autofree char *shown = NULL;
 
-  if (canonical == NULL || !em_money_parse (canonical + negative, &amount, NULL))
+  if (canonical == NULL
+      || !em_number_parse_scaled (canonical + negative, EM_NUMBER_PLAIN, 2, G_MAXINT64, &amount, NULL))
     return NULL;
   shown = em_money_format (amount);
   return negative ? g_strdup_printf ("−%s", shown) : g_steal_pointer (&shown);
