@@ -19,7 +19,7 @@
 
 static const char * const fuzz_capacity_inputs[] = {
   "{\"regimen\": \"comun\", \"activo_corriente\": \"" MAX_PESOS "\", \"pasivo_corriente\": \"0.01\", "
-  "\"activo_total\": \"" MAX_PESOS "\", \"pasivo_total\": \"0\", \"ingresos_operacionales\": \"" MAX_PESOS "\", "
+  "\"activo_total\": \"" MAX_PESOS "\", \"pasivo_total\": \"0.01\", \"ingresos_operacionales\": \"" MAX_PESOS "\", "
   "\"fecha_radicacion\": \"2017-06-01\"}",
   "{\"regimen\": \"comun\", \"activo_corriente\": \"0\", \"pasivo_corriente\": \"" MAX_PESOS "\", "
   "\"activo_total\": \"0.01\", \"pasivo_total\": \"" MAX_PESOS "\", \"ingresos_operacionales\": \"0\", "
@@ -36,8 +36,8 @@ static const char * const fuzz_capacity_inputs[] = {
 };
 
 static const char * const fuzz_tariff_inputs[] = {
-  "{\"etapa\": \"exploracion\", \"area_hectareas\": \"" MAX_QUANTITY "\", \"pin\": true}",
-  "{\"etapa\": \"exploracion\", \"area_hectareas\": \"0\", \"medida_seguridad\": \"suspension\"}",
+  "{\"etapa\": \"exploracion\", \"area_hectareas\": \"10000\", \"pin\": true}",
+  "{\"etapa\": \"exploracion\", \"area_hectareas\": \"0.000001\", \"medida_seguridad\": \"suspension\"}",
   "{\"etapa\": \"construccion_montaje\", \"area_hectareas\": \"0.000001\", \"numero_inspeccion\": 1000}",
   "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"carbon\", \"sistema\": \"subterraneo\", "
   "\"produccion_anual\": \"" MAX_QUANTITY "\", \"pin\": true, \"medida_seguridad\": \"cierre\", "
@@ -47,11 +47,11 @@ static const char * const fuzz_tariff_inputs[] = {
   "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"metalicos\", \"sistema\": \"arrastre\", "
   "\"produccion_anual\": \"" MAX_QUANTITY "\", \"autorizado_explotar\": false}",
   "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"no_metalicos\", \"sistema\": \"subterraneo\", "
-  "\"produccion_anual\": \"1\", \"numero_inspeccion\": 2}",
+  "\"produccion_anual\": \"1\", \"numero_inspeccion\": 2, \"nivel_cumplimiento\": \"bajo\"}",
   "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"metales_preciosos\", \"sistema\": \"cielo_abierto\", "
   "\"produccion_anual\": \"" MAX_QUANTITY "\", \"pin\": true, \"nivel_cumplimiento\": \"medio\"}",
-  "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"piedras_preciosas\", \"sistema\": \"arrastre\", "
-  "\"produccion_anual\": \"0.000001\", \"medida_seguridad\": \"suspension\"}",
+  "{\"etapa\": \"explotacion\", \"grupo_mineral\": \"piedras_preciosas\", \"sistema\": \"subterraneo\", "
+  "\"produccion_anual\": \"0.000001\", \"medida_seguridad\": \"suspension\", \"nivel_cumplimiento\": \"bajo\"}",
 };
 
 static GPtrArray *fuzz_capacity_cases;
