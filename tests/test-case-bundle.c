@@ -646,8 +646,9 @@ static void
 test_other_json_is_not_a_bundle (Fixture *f, gconstpointer data)
 {
   const char *texts[] = { "{\"regimen\": \"comun\"}", "[1, 2]", "{\"formato\": \"otro\", \"version\": 1}",
-                          "{\"version\": 1, \"casos\": []}", "{\"formato\": \"evaluador-minero-paquete\", "
-                          "\"version\": 1, \"casos\": [], \"total\": 0} basura" };
+                          "{\"version\": 1, \"casos\": []}",
+                          ("{\"formato\": \"evaluador-minero-paquete\", \"version\": 1, \"casos\": [], \"total\": 0} "
+                           "basura") };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {

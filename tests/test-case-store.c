@@ -765,6 +765,7 @@ test_migration_from_version_1_backs_up_first (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
   EmCaseFilter filter = EM_CASE_FILTER_INIT;
   const char *name;
   guint backups = 0;
@@ -780,12 +781,11 @@ test_migration_from_version_1_backs_up_first (Fixture *f, gconstpointer data)
   filter.text = "nandu";
   g_assert_cmpuint (count_matching (f, &filter), ==, 1);
   g_assert_cmpint (em_case_store_verify (f->store, &error), ==, 1);
-  dir = g_dir_open (g_path_get_dirname (f->path), 0, NULL);
+  dir = g_dir_open (folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, "casos.sqlite.respaldo-v1-"))
       {
-        g_autofree char *backup = g_build_filename (g_path_get_dirname (f->path), name, NULL);
-        g_autoptr(EmCaseStore) old = NULL;
+        g_autofree char *backup = g_build_filename (folder, name, NULL);
         sqlite3 *db;
         sqlite3_stmt *stmt;
 
