@@ -436,6 +436,27 @@ test_uuids_follow_creation_order (Fixture *f, gconstpointer data)
     }
 }
 
+/* The count is kept between questions, but never outlives a change, by
+ * this store or by another program. */
+static void
+test_count_follows_every_change (Fixture *f, gconstpointer data)
+{
+  gint64 count = 0;
+
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 1);
+  g_assert_true (em_case_store_count_if_numbered (f->store, &count, NULL));
+  g_assert_cmpint (count, ==, 1);
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 2);
+  exec_other (f, "INSERT INTO cases SELECT 7, 'otro', tipo, estado, entrada, reglas_id, reglas_sha256,"
+                 " resultado_json, resultado, tarifa, nombre, documento, radicado, expediente, evaluador,"
+                 " creado, actualizado, requerimiento, motivo_anulacion, ultimo_hash FROM cases WHERE id = 1");
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 3);
+  g_assert_true (em_case_store_count_if_numbered (f->store, &count, NULL));
+  g_assert_cmpint (count, ==, -1);                          /* ids 1, 2, 7: not 1…N */
+}
+
 /* ---- Tamper evidence -------------------------------------------------- */
 
 static void
@@ -878,6 +899,7 @@ main (int argc, char **argv)
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
   ADD ("storage/uuids-follow-creation-order", test_uuids_follow_creation_order);
+  ADD ("storage/count-follows-every-change", test_count_follows_every_change);
   ADD ("procedure/requerimiento-then-subsanacion-complete", test_requerimiento_then_subsanacion_complete);
   ADD ("procedure/still-incomplete-after-subsanacion-rejected", test_still_incomplete_after_subsanacion_is_rejected);
   ADD ("procedure/second-requerimiento-refused", test_second_requerimiento_refused);

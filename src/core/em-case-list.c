@@ -264,13 +264,31 @@ is_whole_store_by_number (const EmCaseFilter *filter)
          && filter->from == NULL && filter->until == NULL && filter->sort == EM_CASE_SORT_NUMBER;
 }
 
+/* Everything goes, then the new items come, in two signals: told both at
+ * once, GTK 4.8's GtkSingleSelection looks for its selected item among
+ * every added item, reading all of them (a million rows per keystroke). */
+static void
+replace_all (EmCaseList *self, GArray *ids, guint n_items)
+{
+  guint removed = self->n_items;
+
+  self->n_items = 0;
+  g_hash_table_remove_all (self->pages);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = ids;
+  self->n_items = n_items;
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+}
+
 gboolean
 em_case_list_reload (EmCaseList *self,
                      GError    **error)
 {
   g_autoptr(GArray) ids = NULL;
   gint64 count = -1;
-  guint removed = self->n_items;
 
   g_return_val_if_fail (EM_IS_CASE_LIST (self), FALSE);
 
@@ -278,11 +296,8 @@ em_case_list_reload (EmCaseList *self,
     return FALSE;
   if (count < 0 && (ids = em_case_store_query_ids (self->store, &self->filter, 0, error)) == NULL)
     return FALSE;
-  g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = g_steal_pointer (&ids);
-  self->n_items = self->ids != NULL ? self->ids->len : (guint) count;
-  g_hash_table_remove_all (self->pages);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  count = ids != NULL ? ids->len : count;
+  replace_all (self, g_steal_pointer (&ids), count);
   return TRUE;
 }
 

@@ -17,6 +17,8 @@ struct _EmCaseStore
   guint     depth;            /* open transaction levels */
   char     *last_chain;       /* cached while a transaction is open */
   GHashTable *statements;     /* SQL text → prepared statement, kept */
+  gint64    counted[2];       /* count(*) and max(id) of cases, or -1… */
+  gint64    counted_when[2];  /* …as of this data_version and total_changes */
 };
 
 /* A statement the store prepares once and keeps (em_store_cached): the

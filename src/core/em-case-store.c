@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -131,6 +132,7 @@ static void
 em_case_store_init (EmCaseStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->counted[0] = -1;
 }
 
 void
@@ -595,26 +597,49 @@ em_case_store_get_path (EmCaseStore *self)
   return self->path;
 }
 
+/* count(*) reads every entry of an index (a million of them), and the
+ * window asks at each keystroke: the answer is kept until the database
+ * changes, by this connection (total_changes) or another (data_version). */
+static gboolean
+count_cases (EmCaseStore *self, gint64 *count, gint64 *max, GError **error)
+{
+  g_autoptr(EmStoreStmt) version = em_store_cached (self, "PRAGMA data_version", error);
+  g_autoptr(EmStoreStmt) stmt = NULL;
+  gint64 when[2] = { -1, sqlite3_total_changes64 (self->db) };
+  int rc;
+
+  if (version == NULL || (rc = sqlite3_step (version)) != SQLITE_ROW)
+    return version != NULL && em_store_fail (self, rc, error);
+  when[0] = sqlite3_column_int64 (version, 0);
+  if (self->counted[0] < 0 || memcmp (when, self->counted_when, sizeof when) != 0)
+    {
+      if ((stmt = em_store_cached (self, "SELECT count(*), coalesce (max(id), 0) FROM cases", error)) == NULL)
+        return FALSE;
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        return em_store_fail (self, rc, error);
+      self->counted[0] = sqlite3_column_int64 (stmt, 0);
+      self->counted[1] = sqlite3_column_int64 (stmt, 1);
+      memcpy (self->counted_when, when, sizeof when);
+    }
+  *count = self->counted[0];
+  *max = self->counted[1];
+  return TRUE;
+}
+
 /* The number of cases, when their ids are exactly 1…N (always, since no
- * case is ever deleted); -1 otherwise.  The count reads the smallest
- * index, never the table. */
+ * case is ever deleted); -1 otherwise. */
 gboolean
 em_case_store_count_if_numbered (EmCaseStore *self,
                                  gint64      *count,
                                  GError     **error)
 {
-  g_autoptr(EmStoreStmt) stmt = NULL;
-  int rc;
+  gint64 max = 0;
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), FALSE);
 
-  stmt = em_store_cached (self, "SELECT count(*), coalesce (max(id), 0) FROM cases", error);
-  if (stmt == NULL)
+  if (!count_cases (self, count, &max, error))
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return em_store_fail (self, rc, error);
-  *count = sqlite3_column_int64 (stmt, 0);
-  if (*count != sqlite3_column_int64 (stmt, 1) || *count > G_MAXUINT)
+  if (*count != max || *count > G_MAXUINT)
     *count = -1;
   return TRUE;
 }
@@ -640,6 +665,8 @@ gint64
 em_case_store_count (EmCaseStore *self,
                      GError     **error)
 {
+  gint64 count = -1, max;
+
   g_return_val_if_fail (EM_IS_CASE_STORE (self), -1);
-  return query_int (self, "SELECT count(*) FROM cases", error);
+  return count_cases (self, &count, &max, error) ? count : -1;
 }

@@ -2,9 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Pure functions from the values of an EmCaseItem to the words on screen,
- * used as <closure> in the cell templates of em-cases-page.ui.  The first
- * argument is the expression's «this» (the GtkListItem) and is not used;
- * strings come back newly allocated, as GtkExpression expects.
+ * used by the list's cells (em-cases-cells.c).  The first argument is a
+ * GtkExpression closure's «this» and is not used; strings come back newly
+ * allocated.
  */
 #pragma once
 

@@ -45,6 +45,7 @@ struct _EmCasesPage
   char                 *filter_until;
   gboolean              filtered;
   gboolean              loaded;       /* the list is read when first shown */
+  gint64                total;        /* cases in the store; -1: count again */
 
   SortProbe             probes[N_SORTABLE];
   GObject              *probe_items[2];

@@ -3,8 +3,9 @@
  *
  * A GtkColumnView over the store's lazy EmCaseList: rows are read a page
  * at a time as they scroll into view, so the view never sorts or filters
- * itself.  The search, the filters and the order of the columns become an
- * EmCaseFilter, and SQL does the work.  GTK 4.8 cannot tell which column
+ * itself; its cells are made in C (em-cases-cells.c).  The search, the
+ * filters and the order of the columns become an EmCaseFilter, and SQL
+ * does the work.  GTK 4.8 cannot tell which column
  * the user sorted by, so each sortable column carries a sorter that only
  * says who it is when the column view's sorter is asked (see probe_sort).
  *
@@ -19,7 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "em-cases-closures.h"
+#include "em-cases-cells.h"
 #include "em-cases-page-private.h"
 #include "em-cases-view.h"
 #include "em-date.h"
@@ -105,15 +106,31 @@ show_message (EmCasesPage *self, const EmCasesViewState *state)
   gtk_stack_set_visible_child_name (self->view_stack, "message");
 }
 
+/* The cases in the store: the list's length when it shows them all;
+ * otherwise counted (a million index entries) only after cases change. */
+static gint64
+count_cases (EmCasesPage *self, guint shown)
+{
+  EmCaseStore *store = em_cases_page_get_store (self);
+
+  if (store == NULL)
+    self->total = 0;
+  else if (!self->filtered && self->list != NULL)
+    self->total = shown;
+  else if (self->total < 0)
+    self->total = MAX (em_case_store_count (store, NULL), 0);
+  return self->total;
+}
+
 static void
 update_view (EmCasesPage *self)
 {
   g_auto(EmCasesViewState) state = { 0 };
   EmCaseStore *store = em_cases_page_get_store (self);
-  gint64 total = store != NULL ? em_case_store_count (store, NULL) : 0;
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  gint64 total = count_cases (self, shown);
 
-  em_cases_view_state_init (&state, store != NULL, MAX (total, 0), shown, self->filtered);
+  em_cases_view_state_init (&state, store != NULL, total, shown, self->filtered);
   gtk_label_set_text (self->count_label, state.count);
   if (state.show == EM_CASES_SHOW_LIST)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
@@ -494,6 +511,7 @@ on_cases_changed (EmSession *session, gint64 id, EmCasesPage *self)
 
   if (!self->loaded)
     return;
+  self->total = -1;
   if (self->list != NULL && !em_case_list_reload (self->list, &error))
     em_cases_page_show_error (self, error->message);
   update_view (self);
@@ -531,6 +549,7 @@ em_cases_page_set_session (GtkWidget *page,
       return;
     }
   self->session = g_object_ref (session);
+  self->total = -1;
   g_signal_connect (session, "cases-changed", G_CALLBACK (on_cases_changed), self);
   if ((store = em_session_get_store (session)) != NULL)
     {
@@ -647,15 +666,6 @@ bind_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_verify_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_verify_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_verify_popover_show);
-  /* The cells' closures (em-cases-closures.h). */
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_number_text);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_kind_text);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_text_or_dash);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_outcome_text);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_outcome_classes);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_state_text);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_state_classes);
-  gtk_widget_class_bind_template_callback (widget_class, em_cases_created_text);
 }
 
 /* page.new and page.save: nothing to make or save here; they stay disabled. */
@@ -712,6 +722,7 @@ em_cases_page_init (EmCasesPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   watch_focus_leave (self, self->from_entry);
   watch_focus_leave (self, self->until_entry);
+  em_cases_cells_set_up (self->columns, N_SORTABLE);
   set_up_sorting (self);
   update_view (self);
 }
