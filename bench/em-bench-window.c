@@ -200,6 +200,7 @@ main (int argc, char **argv)
       fprintf (stderr, "uso: em-bench-window BASE-DE-DATOS\n");
       return 2;
     }
+  setvbuf (stdout, NULL, _IOLBF, 0);
   gtk_init ();
   app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Banco", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);

@@ -114,22 +114,22 @@ draw_body (EmPen *pen, const EmReportCase *data)
   return pen->y;
 }
 
-/* The largest scale (1, 0.95, 0.90…) at which the body ends above @bottom. */
+/* The largest scale (1, 0.95, 0.90…) at which the body ends above
+ * @bottom, and where it ends at that scale. */
 static double
-fitting_scale (const EmReportCase *data, double width, double bottom)
+fitting_scale (const EmReportCase *data, double width, double bottom, double *end)
 {
   double scale = 1.0;
 
   for (;;)
     {
       EmPen pen;
-      double end;
 
       em_pen_init (&pen, NULL, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
       pen.scale = scale;
-      end = draw_body (&pen, data);
+      *end = draw_body (&pen, data);
       em_pen_clear (&pen);
-      if (end <= bottom || scale * SCALE_STEP < MIN_SCALE)
+      if (*end <= bottom || scale * SCALE_STEP < MIN_SCALE)
         return scale;
       scale *= SCALE_STEP;
     }
@@ -206,15 +206,9 @@ em_report_summary_layout (const EmReportCase *data,
                           double              height,
                           EmSummaryLayout    *layout)
 {
-  EmPen pen;
-
   layout->foot_top = draw_foot (NULL, data, width, height - EM_REPORT_MARGIN * 0.75);
   layout->body_bottom = layout->foot_top - 8;
-  layout->scale = fitting_scale (data, width, layout->body_bottom);
-  em_pen_init (&pen, NULL, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
-  pen.scale = layout->scale;
-  layout->body_end = draw_body (&pen, data);
-  em_pen_clear (&pen);
+  layout->scale = fitting_scale (data, width, layout->body_bottom, &layout->body_end);
 }
 
 void
