@@ -779,6 +779,44 @@ test_foreign_database_refused_untouched (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* New cases enter the search index at commit: after savepoints rolled
+ * back, changes to cases made in the same transaction, and a whole
+ * import, the index holds exactly the committed cases. */
+static void
+assert_index_intact (Fixture *f)
+{
+  exec_other (f, "INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')");
+}
+
+static void
+test_search_index_filled_at_commit (Fixture *f, gconstpointer data)
+{
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+  gint64 id;
+
+  filter.text = "nandu";
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  em_case_store_rollback (f->store);
+  id = add (f, EM_CASE_KIND_CAPACIDAD, INCOMPLETE);
+  g_assert_true (em_case_store_apply (f->store, id, EM_CASE_ACTION_EMITIR_REQUERIMIENTO, NULL, NULL, "Ana", NULL));
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  g_assert_true (em_case_store_commit (f->store, NULL));
+  g_assert_cmpuint (count_matching (f, &filter), ==, 2);
+  filter.text = "boyaca";
+  g_assert_cmpuint (count_matching (f, &filter), ==, 1);
+  assert_index_intact (f);
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  em_case_store_rollback (f->store);
+  g_assert_cmpuint (count_matching (f, &filter), ==, 1);
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  g_assert_cmpuint (count_matching (f, &filter), ==, 2);
+  assert_index_intact (f);
+}
+
 /* ---- Migration -------------------------------------------------------- */
 
 static void
@@ -793,9 +831,9 @@ test_migration_from_version_1_backs_up_first (Fixture *f, gconstpointer data)
 
   add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
   g_clear_object (&f->store);
-  /* What a version-1 database looks like: no search index, no index of
-   * events by case (version 3). */
-  sql (f, "DROP TRIGGER cases_fts_insert; DROP TRIGGER cases_fts_update; DROP TABLE cases_fts;"
+  /* What a version-1 database looks like: no search index (version 2,
+   * whose insert trigger version 4 drops), no index of events by case (3). */
+  sql (f, "DROP TRIGGER cases_fts_update; DROP TABLE cases_fts;"
           "DROP INDEX events_case; PRAGMA user_version = 1");
   f->store = em_case_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -900,6 +938,7 @@ main (int argc, char **argv)
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
   ADD ("storage/uuids-follow-creation-order", test_uuids_follow_creation_order);
   ADD ("storage/count-follows-every-change", test_count_follows_every_change);
+  ADD ("storage/search-index-filled-at-commit", test_search_index_filled_at_commit);
   ADD ("procedure/requerimiento-then-subsanacion-complete", test_requerimiento_then_subsanacion_complete);
   ADD ("procedure/still-incomplete-after-subsanacion-rejected", test_still_incomplete_after_subsanacion_is_rejected);
   ADD ("procedure/second-requerimiento-refused", test_second_requerimiento_refused);

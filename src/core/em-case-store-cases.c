@@ -380,7 +380,8 @@ em_store_update_row (EmCaseStore *self, gint64 id, const EmCaseRow *row, const c
       "UPDATE cases SET (" ROW_COLUMNS ", ultimo_hash) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " WHERE id = ?", error);
 
-  if (stmt == NULL)
+  /* The update trigger takes the old words out of the index: they must be in. */
+  if (stmt == NULL || !em_store_index_new_cases (self, error))
     return FALSE;
   em_store_bind_row (stmt, 1, row);
   em_store_bind_text (stmt, 19, last_hash);

@@ -36,6 +36,8 @@ EmStoreStmt  *em_store_cached        (EmCaseStore   *self,
                                       const char    *sql,
                                       GError       **error);
 void          em_store_stmt_release  (EmStoreStmt   *stmt);
+gboolean      em_store_index_new_cases (EmCaseStore *self,
+                                      GError       **error);
 gboolean      em_store_exec          (EmCaseStore   *self,
                                       const char    *sql,
                                       GError       **error);

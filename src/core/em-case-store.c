@@ -97,6 +97,12 @@ static const char * const migrations[EM_STORE_SCHEMA_VERSION] = {
   /* 2 → 3: a case's events by index (its history, its last event, and the
    * foreign key's checks), not by reading every event of the database */
   "CREATE INDEX events_case ON events (case_uuid, seq);",
+
+  /* 3 → 4: new cases enter the search index when their transaction
+   * commits (em_store_index_new_cases), not row by row: FTS5 writes its
+   * pending terms out at every statement of a transaction, so an import
+   * of a million made a million index segments. */
+  "DROP TRIGGER cases_fts_insert;",
 };
 
 static void
@@ -344,6 +350,20 @@ run_cached (EmCaseStore *self, const char *sql, GError **error)
   return stmt != NULL && em_store_step_done (self, stmt, error);
 }
 
+/* The cases not yet in the search index (ids only grow, and the index's
+ * docsize table has a row per indexed case) go in, in one statement.
+ * Called before every commit and before a case's row is changed, so no
+ * one ever sees a committed case missing from the index. */
+gboolean
+em_store_index_new_cases (EmCaseStore *self,
+                          GError     **error)
+{
+  return run_cached (self,
+      "INSERT INTO cases_fts (rowid, nombre, documento, radicado, expediente)"
+      " SELECT id, nombre, documento, radicado, expediente FROM cases"
+      " WHERE id > (SELECT coalesce (max (id), 0) FROM cases_fts_docsize)", error);
+}
+
 /* Top level: BEGIN IMMEDIATE (takes the write lock at once, so two writers
  * wait for each other instead of failing); nested: savepoints. */
 gboolean
@@ -376,7 +396,7 @@ em_case_store_commit (EmCaseStore *self,
     g_strlcpy (sql, "COMMIT", sizeof sql);
   else
     g_snprintf (sql, sizeof sql, "RELEASE s%u", self->depth - 1);
-  if (!run_cached (self, sql, error))
+  if ((self->depth == 1 && !em_store_index_new_cases (self, error)) || !run_cached (self, sql, error))
     return FALSE;
   if (--self->depth == 0)
     g_clear_pointer (&self->last_chain, g_free);

@@ -27,7 +27,7 @@ typedef enum
   EM_STORE_ERROR_FAILED,
 } EmStoreError;
 
-#define EM_STORE_SCHEMA_VERSION 3
+#define EM_STORE_SCHEMA_VERSION 4
 
 /* What is stored of one evaluation, produced from either engine. */
 typedef struct
