@@ -240,19 +240,21 @@ print_nothing_stored (const GError *error)
 }
 
 static int
-finish_import (Import *import, gboolean ok, GError *error)
+finish_import (Import *import, gboolean ok, const GError *error)
 {
   EmCaseStore *store = import->context->store;
+  g_autoptr(GError) commit_error = NULL;    /* (it leaked when written into @error) */
 
   if (!ok || (import->n_errors > 0 && !import->partial))
     {
       em_case_store_rollback (store);
       import->stored = 0;
     }
-  else if (!em_case_store_commit (store, &error))
+  else if (!em_case_store_commit (store, &commit_error))
     {
       em_case_store_rollback (store);     /* a full disk can fail the commit itself */
       ok = FALSE;
+      error = commit_error;
     }
   if (!ok)
     return print_nothing_stored (error), EM_EXIT_INPUT_ERROR;
