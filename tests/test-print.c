@@ -644,6 +644,7 @@ static void
 test_paper_chosen_in_preferences (UiFixture *f, gconstpointer data)
 {
   EmPreferencesWindow *prefs = em_preferences_window_new (GTK_WINDOW (f->window), f->settings, f->session);
+  g_autofree char *paper = NULL;
   GtkWidget *label;
   GtkDropDown *dropdown;
 
@@ -655,7 +656,8 @@ test_paper_chosen_in_preferences (UiFixture *f, gconstpointer data)
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   g_assert_cmpint (em_print_get_paper (page (f, "capacidad")), ==, EM_PAPER_CARTA);
   gtk_drop_down_set_selected (dropdown, 1);
-  g_assert_cmpstr (g_settings_get_string (f->settings, "papel"), ==, "a4");
+  paper = g_settings_get_string (f->settings, "papel");
+  g_assert_cmpstr (paper, ==, "a4");
   g_assert_cmpint (em_print_get_paper (page (f, "capacidad")), ==, EM_PAPER_A4);
   g_settings_set_string (f->settings, "papel", "carta");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
