@@ -197,6 +197,30 @@ test_list_read_when_first_shown (UiFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* As the application opens its window: the list is filled right after the
+ * first frame, not before it. */
+static void
+test_list_filled_after_first_frame (UiFixture *f, gconstpointer data)
+{
+  EmWindow *window;
+  GtkWidget *page;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  save_case (f->session, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_settings_set_string (f->settings, "last-page", "casos");
+  window = em_window_new (f->app, f->session, f->settings);
+  page = em_window_get_page_widget (window, "casos");
+  em_cases_page_defer_first_load (EM_CASES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (n_shown (page), ==, 0);
+  while (n_shown (page) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  g_assert_cmpstr (label_text (page, "count"), ==, "1 caso");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_narrows_as_typed (UiFixture *f, gconstpointer data)
 {
@@ -597,6 +621,7 @@ main (int argc, char **argv)
 
   ADD ("list/saved-cases-appear-when-announced", test_saved_cases_appear_when_announced);
   ADD ("list/read-when-first-shown", test_list_read_when_first_shown);
+  ADD ("list/filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("list/search-narrows-as-typed", test_search_narrows_as_typed);
   ADD ("list/filters-by-kind-result-and-state", test_filters_by_kind_result_and_state);
   ADD ("list/date-range-takes-dd-mm-aaaa", test_date_range_takes_dd_mm_aaaa);

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "em-application.h"
+#include "em-cases-page.h"
 #include "em-preferences-window.h"
 #include "em-window.h"
 
@@ -233,6 +234,8 @@ em_application_activate (GApplication *application)
   if (window == NULL)
     {
       EmWindow *new_window = em_window_new (GTK_APPLICATION (self), self->session, self->settings);
+
+      em_cases_page_defer_first_load (EM_CASES_PAGE (em_window_get_page_widget (new_window, "casos")));
 
       for (guint i = 0; i < self->startup_errors->len; i++)
         em_window_show_error (new_window, self->startup_errors->pdata[i]);

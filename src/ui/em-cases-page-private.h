@@ -45,6 +45,8 @@ struct _EmCasesPage
   char                 *filter_until;
   gboolean              filtered;
   gboolean              loaded;       /* the list is read when first shown */
+  gboolean              defer_load;   /* …or after the window's first frame */
+  guint                 load_source;
   gint64                total;        /* cases in the store; -1: count again */
 
   SortProbe             probes[N_SORTABLE];

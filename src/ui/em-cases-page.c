@@ -242,6 +242,8 @@ apply_filter (EmCasesPage *self, gboolean insist)
   g_autoptr(GError) error = NULL;
 
   read_filter (self, insist);
+  if (!self->loaded)
+    return;                   /* read when first shown (em_cases_page_load) */
   if (self->list != NULL && !em_case_list_set_filter (self->list, &self->filter, &error))
     em_cases_page_show_error (self, error->message);
   update_view (self);
@@ -575,11 +577,46 @@ em_cases_page_load (EmCasesPage *self)
   apply_filter (self, FALSE);
 }
 
+static gboolean
+load_when_idle (gpointer data)
+{
+  EmCasesPage *self = data;
+
+  self->load_source = 0;
+  em_cases_page_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *clock, EmCasesPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  self->load_source = g_idle_add (load_when_idle, self);
+}
+
+/* The window opens with this page in view: the list is filled right after
+ * the first frame, so the window shows at once whatever the store holds. */
+void
+em_cases_page_defer_first_load (EmCasesPage *self)
+{
+  g_return_if_fail (EM_IS_CASES_PAGE (self));
+  self->defer_load = TRUE;
+}
+
 static void
 em_cases_page_map (GtkWidget *widget)
 {
+  EmCasesPage *self = EM_CASES_PAGE (widget);
+
   GTK_WIDGET_CLASS (em_cases_page_parent_class)->map (widget);
-  em_cases_page_load (EM_CASES_PAGE (widget));
+  if (!self->defer_load || self->loaded || self->session == NULL)
+    {
+      em_cases_page_load (self);
+      return;
+    }
+  self->defer_load = FALSE;
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_frame), self);
 }
 
 /* ---- Class ------------------------------------------------------------- */
@@ -590,6 +627,9 @@ em_cases_page_dispose (GObject *object)
   EmCasesPage *self = EM_CASES_PAGE (object);
 
   em_cases_page_close_chooser (self);
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), on_first_frame, self);
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);

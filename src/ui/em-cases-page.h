@@ -31,6 +31,8 @@ gboolean em_cases_page_import_bundle  (EmCasesPage    *self,
                                        EmBundleReport *report,
                                        GError        **error);
 
+void     em_cases_page_defer_first_load (EmCasesPage *self);
+
 /* Selects the case at @position and scrolls to it. */
 void     em_cases_page_select         (EmCasesPage    *self,
                                        guint           position);
