@@ -265,8 +265,9 @@ is_whole_store_by_number (const EmCaseFilter *filter)
 }
 
 /* Everything goes, then the new items come, in two signals: told both at
- * once, GTK 4.8's GtkSingleSelection looks for its selected item among
- * every added item, reading all of them (a million rows per keystroke). */
+ * once, GTK 4.8 looks for the rows it tracks (the selected, focused and
+ * anchor rows) among every added item, reading all of them — a million
+ * rows per keystroke. */
 static void
 replace_all (EmCaseList *self, GArray *ids, guint n_items)
 {
