@@ -739,6 +739,7 @@ static void
 test_corrupt_file_refused_untouched (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "danado.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -754,7 +755,7 @@ test_corrupt_file_refused_untouched (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "dañado"));
   after = file_checksum (path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void
