@@ -19,6 +19,7 @@
 #include "em-cli.h"
 #include "em-cli-batch.h"
 #include "em-cli-casos.h"
+#include "em-cli-lines.h"
 #include "em-cli-options.h"
 #include "em-input-error.h"
 
@@ -110,46 +111,16 @@ typedef struct
 /* Enough for the indexes of a million cases (bench/RESULTS.md). */
 #define IMPORT_CACHE_MIB 512
 
-static const char * const import_extra_keys[] = { "tipo", "evaluador", NULL };
-
+/* A line evaluated (in the reader's thread) is stored here. */
 static gboolean
-read_line_header (const EmFlatObject *object, EmCaseKind *kind, const char **evaluator, GError **error)
+store_line (Import *import, const EmEvaluatedLine *line, GError **error)
 {
-  const EmFlatMember *tipo = em_flat_object_lookup (object, "tipo");
-  const EmFlatMember *who = em_flat_object_lookup (object, "evaluador");
+  const char *evaluator = line->evaluator ? line->evaluator : import->context->evaluator;
 
-  if (tipo == NULL || tipo->kind != EM_JSON_STRING || !em_case_kind_parse (tipo->text, kind))
-    {
-      em_input_error_set (error, "tipo", EM_INPUT_ERROR_INVALID,
-                          _("es obligatorio: «capacidad» o «tarifa»"));
-      return FALSE;
-    }
-  if (who != NULL && who->kind != EM_JSON_STRING && who->kind != EM_JSON_NULL)
-    {
-      em_input_error_set (error, "evaluador", EM_INPUT_ERROR_SYNTAX, _("debe ser un texto"));
-      return FALSE;
-    }
-  *evaluator = who && who->kind == EM_JSON_STRING ? who->text : NULL;
-  return TRUE;
-}
-
-static gboolean
-import_line (Import *import, const char *text, gsize len, GError **error)
-{
-  g_autoptr(EmFlatObject) object = em_flat_object_parse (text, len, error);
-  g_autoptr(EmEvaluation) evaluation = NULL;
-  const char *evaluator = NULL;
-  EmCaseKind kind;
-
-  if (object == NULL || !read_line_header (object, &kind, &evaluator, error))
-    return FALSE;
-  evaluation = em_evaluator_evaluate (import->evaluator, kind, object, import_extra_keys, error);
-  if (evaluation == NULL)
-    return FALSE;
   if (import->n_errors > 0 && !import->partial)
     return TRUE;      /* everything will be rolled back: only keep checking */
-  if (em_case_store_add (import->context->store, em_evaluation_get_record (evaluation),
-                         evaluator ? evaluator : import->context->evaluator, error) == 0)
+  if (em_case_store_add (import->context->store, em_evaluation_get_record (line->evaluation), evaluator,
+                         error) == 0)
     return FALSE;
   import->stored++;
   return TRUE;
@@ -174,33 +145,30 @@ add_error (Import *import, guint64 line, const GError *error)
   json_builder_end_object (import->errors);
 }
 
-/* FALSE only when the store itself failed (disk, lock): nothing is kept. */
+/* FALSE only when the store itself failed (disk, lock), or the input could
+ * not be read: nothing is kept. */
 static gboolean
 import_stream (Import *import, GInputStream *stream, GError **error)
 {
-  g_autoptr(GDataInputStream) input = g_data_input_stream_new (stream);
-  guint64 number = 0;
-  char *line;
-  gsize len;
+  g_autoptr(EmLineReader) reader = em_line_reader_start (stream, import->evaluator);
+  EmEvaluatedLine *next;
 
-  g_data_input_stream_set_newline_type (input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
-  while ((line = g_data_input_stream_read_line (input, &len, NULL, error)) != NULL)
+  while ((next = em_line_reader_next (reader)) != NULL)
     {
-      g_autofree char *owned = line;
-      g_autoptr(GError) line_error = NULL;
+      g_autoptr(EmEvaluatedLine) line = next;
+      g_autoptr(GError) store_error = NULL;
 
-      number++;
-      if (strspn (owned, " \t\r") == len)
-        continue;
-      if (import_line (import, owned, len, &line_error))
-        continue;
-      if (line_error->domain == EM_STORE_ERROR)
-        return g_propagate_error (error, g_steal_pointer (&line_error)), FALSE;
-      add_error (import, number, line_error);
+      if (line->error != NULL)
+        add_error (import, line->number, line->error);
+      else if (!store_line (import, line, &store_error))
+        {
+          em_line_reader_finish (reader, NULL);
+          g_propagate_error (error, g_steal_pointer (&store_error));
+          return FALSE;
+        }
     }
-  return error == NULL || *error == NULL;
+  return em_line_reader_finish (reader, error);
 }
-
 
 static void
 print_import_result (Import *import)

@@ -1,0 +1,173 @@
+/* em-cli-lines.c — the lines of `casos importar`, evaluated in a second thread
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading, parsing and evaluating a line cost about as much as storing it,
+ * so a worker thread does the first while the caller stores: on two cores
+ * the import goes up to twice as fast.  Lines come back in order, each with
+ * its evaluation or its error; at most QUEUE_SLOTS are waiting at a time.
+ * The store is used by the caller's thread only.
+ */
+#define G_LOG_DOMAIN "em-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "em-cli-lines.h"
+#include "em-input-error.h"
+
+#define QUEUE_SLOTS 256
+
+struct _EmLineReader
+{
+  GDataInputStream *input;
+  EmEvaluator      *evaluator;
+  GAsyncQueue      *lines;      /* EmEvaluatedLine, then an end mark */
+  GAsyncQueue      *slots;      /* free places in @lines */
+  GThread          *thread;
+  gint              stop;
+  gboolean          ended;
+  GError           *read_error;
+};
+
+static const char * const extra_keys[] = { "tipo", "evaluador", NULL };
+static EmEvaluatedLine end_mark;
+
+void
+em_evaluated_line_free (EmEvaluatedLine *line)
+{
+  if (line == NULL || line == &end_mark)
+    return;
+  g_clear_pointer (&line->evaluation, em_evaluation_free);
+  g_clear_error (&line->error);
+  g_free (line->evaluator);
+  g_free (line);
+}
+
+static gboolean
+read_header (const EmFlatObject *object, EmCaseKind *kind, const char **evaluator, GError **error)
+{
+  const EmFlatMember *tipo = em_flat_object_lookup (object, "tipo");
+  const EmFlatMember *who = em_flat_object_lookup (object, "evaluador");
+
+  if (tipo == NULL || tipo->kind != EM_JSON_STRING || !em_case_kind_parse (tipo->text, kind))
+    {
+      em_input_error_set (error, "tipo", EM_INPUT_ERROR_INVALID, _("es obligatorio: «capacidad» o «tarifa»"));
+      return FALSE;
+    }
+  if (who != NULL && who->kind != EM_JSON_STRING && who->kind != EM_JSON_NULL)
+    {
+      em_input_error_set (error, "evaluador", EM_INPUT_ERROR_SYNTAX, _("debe ser un texto"));
+      return FALSE;
+    }
+  *evaluator = who && who->kind == EM_JSON_STRING ? who->text : NULL;
+  return TRUE;
+}
+
+static EmEvaluatedLine *
+evaluate_line (EmLineReader *self, guint64 number, const char *text, gsize len)
+{
+  EmEvaluatedLine *line = g_new0 (EmEvaluatedLine, 1);
+  g_autoptr(EmFlatObject) object = em_flat_object_parse (text, len, &line->error);
+  const char *evaluator = NULL;
+  EmCaseKind kind;
+
+  line->number = number;
+  if (object == NULL || !read_header (object, &kind, &evaluator, &line->error))
+    return line;
+  line->evaluation = em_evaluator_evaluate (self->evaluator, kind, object, extra_keys, &line->error);
+  line->evaluator = g_strdup (evaluator);
+  return line;
+}
+
+static void
+put (EmLineReader *self, EmEvaluatedLine *line)
+{
+  g_async_queue_pop (self->slots);
+  g_async_queue_push (self->lines, line);
+}
+
+static gpointer
+read_lines (gpointer data)
+{
+  EmLineReader *self = data;
+  guint64 number = 0;
+  char *text;
+  gsize len;
+
+  while (!g_atomic_int_get (&self->stop)
+         && (text = g_data_input_stream_read_line (self->input, &len, NULL, &self->read_error)) != NULL)
+    {
+      g_autofree char *owned = text;
+
+      number++;
+      if (strspn (owned, " \t\r") != len)
+        put (self, evaluate_line (self, number, owned, len));
+    }
+  put (self, &end_mark);
+  return NULL;
+}
+
+EmLineReader *
+em_line_reader_start (GInputStream *stream,
+                      EmEvaluator  *evaluator)
+{
+  EmLineReader *self = g_new0 (EmLineReader, 1);
+
+  self->input = g_data_input_stream_new (stream);
+  g_data_input_stream_set_newline_type (self->input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  self->evaluator = g_object_ref (evaluator);
+  self->lines = g_async_queue_new ();
+  self->slots = g_async_queue_new ();
+  for (guint i = 0; i < QUEUE_SLOTS; i++)
+    g_async_queue_push (self->slots, GUINT_TO_POINTER (1));
+  self->thread = g_thread_new ("importar", read_lines, self);
+  return self;
+}
+
+/* The next line in order, or NULL after the last. */
+EmEvaluatedLine *
+em_line_reader_next (EmLineReader *self)
+{
+  EmEvaluatedLine *line;
+
+  if (self->ended)
+    return NULL;
+  line = g_async_queue_pop (self->lines);
+  g_async_queue_push (self->slots, GUINT_TO_POINTER (1));
+  self->ended = line == &end_mark;
+  return self->ended ? NULL : line;
+}
+
+/* Stops reading (if it has not ended) and tells whether reading failed. */
+gboolean
+em_line_reader_finish (EmLineReader *self,
+                       GError      **error)
+{
+  EmEvaluatedLine *line;
+
+  g_atomic_int_set (&self->stop, TRUE);
+  while ((line = em_line_reader_next (self)) != NULL)
+    em_evaluated_line_free (line);
+  g_clear_pointer (&self->thread, g_thread_join);
+  if (self->read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&self->read_error));
+  return FALSE;
+}
+
+void
+em_line_reader_free (EmLineReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->thread != NULL)
+    em_line_reader_finish (self, NULL);
+  g_clear_error (&self->read_error);
+  g_async_queue_unref (self->lines);
+  g_async_queue_unref (self->slots);
+  g_object_unref (self->evaluator);
+  g_object_unref (self->input);
+  g_free (self);
+}
