@@ -10,6 +10,7 @@
 #include "em-cases-closures.h"
 #include "em-cases-page.h"
 #include "em-cases-view.h"
+#include "em-page.h"
 #include "ui-test-util.h"
 
 #define COMPLETE   "{\"regimen\":\"comun\",\"nombre\":\"Minerales Ñandú S.A.S.\",\"numero_documento\":\"900123456\"," \
@@ -167,6 +168,38 @@ test_saved_cases_appear_when_announced (UiFixture *f, gconstpointer data)
   g_assert_cmpuint (n_shown (page), ==, 2);
   g_assert_cmpstr (label_text (page, "count"), ==, "2 casos");
   g_assert_cmpstr (first_name (page), ==, "Carbones de Boyacá");
+}
+
+/* A name of 10,000 characters (the most a text may have): listed whole,
+ * found by a word of it, drawn without a warning, and shown in full when
+ * the case is opened. */
+static void
+test_ten_thousand_character_name_listed_and_shown (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *page = cases_page (f);
+  GtkWidget *capacity = em_window_get_page_widget (f->window, "capacidad");
+  GString *name = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(EmCaseItem) item = NULL;
+  gint64 id;
+
+  while (g_utf8_strlen (name->str, -1) < 10000)
+    g_string_append (name, "Ñandú 🙂 Comercializadora del Río Cauca ");
+  g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 10000) - name->str);
+  json = g_strdup_printf ("{\"regimen\":\"comun\",\"nombre\":\"%s\",\"activo_corriente\":\"124\"}", name->str);
+  id = save_case (f->session, EM_CASE_KIND_CAPACIDAD, json);
+  em_session_cases_changed (f->session, id);
+  ui_flush ();
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  item = shown_item (page, 0);
+  g_assert_cmpstr (em_case_item_get_name (item), ==, name->str);
+  type_into (page, "search", "cauca");
+  g_assert_cmpuint (wait_for_shown (page, 1), ==, 1);
+  em_capacity_page_show_case (capacity, id);
+  em_window_show_page (f->window, "capacidad");
+  ui_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (capacity, "nombre"))), ==, name->str);
+  g_string_free (name, TRUE);
 }
 
 /* Opening the window reads nothing of the case list; showing the page
@@ -625,6 +658,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
 
   ADD ("list/saved-cases-appear-when-announced", test_saved_cases_appear_when_announced);
+  ADD ("list/ten-thousand-character-name-listed-and-shown", test_ten_thousand_character_name_listed_and_shown);
   ADD ("list/read-when-first-shown", test_list_read_when_first_shown);
   ADD ("list/filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("list/search-narrows-as-typed", test_search_narrows_as_typed);
