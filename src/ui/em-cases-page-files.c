@@ -174,7 +174,7 @@ static void
 on_chooser_response (GtkNativeDialog *dialog, int response, EmCasesPage *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GtkFileChooserNative) chooser G_GNUC_UNUSED = g_steal_pointer (&self->chooser);   /* released on return */
   FileChosenFunc chosen = self->chosen;
 
   if (response == GTK_RESPONSE_ACCEPT)
