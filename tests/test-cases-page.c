@@ -102,6 +102,63 @@ type_into (GtkWidget *page, const char *name, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (named (page, name)), text);
 }
 
+/* Runs the main loop for 150 ms: long enough for the frame clock to lay
+ * out and draw what changed. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      ui_flush ();
+      g_usleep (5000);
+    }
+}
+
+static void
+count_reload (GListModel *list, guint *reloads)
+{
+  (*reloads)++;
+}
+
+/* Types @text into the search and waits until the list has been read
+ * again (its length may stay the same) and a frame has been drawn. */
+static void
+search_and_wait (GtkWidget *page, const char *text)
+{
+  GListModel *list = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown_model (page)));
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  guint reloads = 0;
+  gulong handler = g_signal_connect (list, "reloaded", G_CALLBACK (count_reload), &reloads);
+
+  type_into (page, "search", text);
+  while (reloads == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (list, handler);
+  g_assert_cmpuint (reloads, ==, 1);
+  settle ();
+}
+
+static void
+collect_inscriptions (GtkWidget *widget, GString *texts)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_string_append_printf (texts, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, texts);
+}
+
+/* Every text the list's cells show on screen, one a line. */
+static char *
+drawn_cells (GtkWidget *page)
+{
+  GString *texts = g_string_new (NULL);
+
+  collect_inscriptions (named (page, "cases"), texts);
+  return g_string_free (texts, FALSE);
+}
+
 static const char *
 label_text (GtkWidget *page, const char *name)
 {
@@ -265,14 +322,46 @@ test_search_narrows_as_typed (UiFixture *f, gconstpointer data)
   g_assert_cmpuint (wait_for_shown (page, 1), ==, 1);
   g_assert_cmpstr (first_name (page), ==, "Minerales Ñandú S.A.S.");
   g_assert_cmpstr (label_text (page, "count"), ==, "1 de 4 casos");
-  type_into (page, "search", "hjk-0823");
-  g_assert_cmpuint (wait_for_shown (page, 1), ==, 1);
+  search_and_wait (page, "hjk-0823");             /* one match again: the same length */
+  g_assert_cmpuint (n_shown (page), ==, 1);
   g_assert_cmpstr (first_name (page), ==, "Carbones de Boyacá");
   type_into (page, "search", "inexistente");
   g_assert_cmpuint (wait_for_shown (page, 0), ==, 0);
   g_assert_cmpstr (label_text (page, "message_title"), ==, "Ningún caso coincide con la búsqueda");
   gtk_widget_activate_action (page, "page.clear-filters", NULL);
   g_assert_cmpuint (wait_for_shown (page, 4), ==, 4);
+}
+
+/* The rows keep their widgets across a search and are refilled: what the
+ * cells draw is the new case, also when the number of matches is the same. */
+static void
+test_drawn_rows_follow_the_search (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *page = cases_page (f);
+  g_autofree char *before = NULL;
+  g_autofree char *nandu = NULL;
+  g_autofree char *boyaca = NULL;
+  g_autofree char *all = NULL;
+
+  save_four (f);
+  settle ();
+  before = drawn_cells (page);
+  g_assert_nonnull (strstr (before, "Minerales Ñandú S.A.S."));
+  g_assert_nonnull (strstr (before, "Carbones de Boyacá"));
+  search_and_wait (page, "nandu");
+  nandu = drawn_cells (page);
+  g_assert_nonnull (strstr (nandu, "Minerales Ñandú S.A.S."));
+  g_assert_null (strstr (nandu, "Carbones de Boyacá"));
+  search_and_wait (page, "hjk-0823");
+  boyaca = drawn_cells (page);
+  g_assert_nonnull (strstr (boyaca, "Carbones de Boyacá"));
+  g_assert_null (strstr (boyaca, "Minerales Ñandú S.A.S."));
+  g_assert_nonnull (strstr (boyaca, "Tarifa"));
+  g_assert_null (strstr (boyaca, "Capacidad"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown_model (page))), ==, 0);
+  search_and_wait (page, "");
+  all = drawn_cells (page);
+  g_assert_cmpstr (all, ==, before);
 }
 
 static void
@@ -662,6 +751,7 @@ main (int argc, char **argv)
   ADD ("list/read-when-first-shown", test_list_read_when_first_shown);
   ADD ("list/filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("list/search-narrows-as-typed", test_search_narrows_as_typed);
+  ADD ("list/drawn-rows-follow-the-search", test_drawn_rows_follow_the_search);
   ADD ("list/filters-by-kind-result-and-state", test_filters_by_kind_result_and_state);
   ADD ("list/date-range-takes-dd-mm-aaaa", test_date_range_takes_dd_mm_aaaa);
   ADD ("list/sorted-by-clicked-column", test_sorted_by_clicked_column);

@@ -10,6 +10,14 @@
  * all: cases are never deleted, so their ids are 1…N and the item at
  * position p is case N − p (or p + 1 upwards), found without reading the
  * table.  Should the ids ever not be 1…N, the list falls back to loading them.
+ *
+ * An item is the row at one position, not one case: while anybody holds
+ * the item of a position (a view's row), the list gives that same object
+ * for it, and a reload (a new search, a new filter, a changed case) refills
+ * those items in place and notifies the properties that changed.  Only the
+ * difference in length is reported by items-changed.  So a view keeps its
+ * row widgets across a search — GTK 4.8 would otherwise destroy and build
+ * every row it tracks (up to 200 rows of seven cells) on each keystroke.
  */
 #define G_LOG_DOMAIN "em-case-list"
 
@@ -20,12 +28,13 @@
 #define PAGE_SIZE 100
 #define MAX_PAGES 64
 
-/* ---- EmCaseItem: one row, immutable ------------------------------------ */
+/* ---- EmCaseItem: the row at one position -------------------------------- */
 
 struct _EmCaseItem
 {
   GObject        parent_instance;
   EmCaseSummary *summary;
+  guint          position;
 };
 
 enum
@@ -54,9 +63,8 @@ em_case_item_finalize (GObject *object)
 }
 
 static const char *
-item_text (EmCaseItem *self, guint prop_id)
+summary_text (const EmCaseSummary *s, guint prop_id)
 {
-  EmCaseSummary *s = self->summary;
   const char *texts[N_ITEM_PROPS] = {
     [ITEM_PROP_KIND] = s->kind, [ITEM_PROP_NAME] = s->name, [ITEM_PROP_DOCUMENT] = s->document,
     [ITEM_PROP_RESULT] = s->result, [ITEM_PROP_TARIFF] = s->tariff, [ITEM_PROP_STATE] = s->state,
@@ -74,7 +82,7 @@ em_case_item_get_property (GObject *object, guint prop_id, GValue *value, GParam
   if (prop_id == ITEM_PROP_ID)
     g_value_set_int64 (value, self->summary->id);
   else if (prop_id < N_ITEM_PROPS)
-    g_value_set_string (value, item_text (self, prop_id));
+    g_value_set_string (value, summary_text (self->summary, prop_id));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -103,12 +111,31 @@ em_case_item_init (EmCaseItem *self)
 }
 
 static EmCaseItem *
-em_case_item_new (EmCaseSummary *summary)
+em_case_item_new (EmCaseSummary *summary, guint position)
 {
   EmCaseItem *self = g_object_new (EM_TYPE_CASE_ITEM, NULL);
 
   self->summary = summary;
+  self->position = position;
   return self;
+}
+
+/* The row now shows @summary (taken): the properties that differ are
+ * notified, once, after all of them have changed. */
+static void
+em_case_item_refill (EmCaseItem *self, EmCaseSummary *summary)
+{
+  EmCaseSummary *old = self->summary;
+
+  self->summary = summary;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (old->id != summary->id)
+    g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_ID]);
+  for (guint i = ITEM_PROP_KIND; i < N_ITEM_PROPS; i++)
+    if (g_strcmp0 (summary_text (old, i), summary_text (summary, i)) != 0)
+      g_object_notify_by_pspec (G_OBJECT (self), item_properties[i]);
+  em_case_summary_free (old);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gint64 em_case_item_get_id (EmCaseItem *self) { return self->summary->id; }
@@ -131,7 +158,16 @@ struct _EmCaseList
   GArray       *ids;             /* NULL when the ids are 1…n_items */
   guint         n_items;
   GHashTable   *pages;           /* page number → GPtrArray of EmCaseItem */
+  GHashTable   *held;            /* position → its EmCaseItem while it lives (not owned) */
 };
+
+enum
+{
+  SIGNAL_RELOADED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
 
 static void em_case_list_model_init (GListModelInterface *iface);
 
@@ -161,6 +197,51 @@ page_ids (EmCaseList *self, guint first, guint count, gint64 *ids)
       ids[i] = self->filter.ascending ? (gint64) first + i + 1 : (gint64) self->n_items - first - i;
 }
 
+static void
+item_gone (gpointer data, GObject *where_it_was)
+{
+  EmCaseList *self = data;
+  EmCaseItem *item = (EmCaseItem *) where_it_was;
+
+  if (g_hash_table_lookup (self->held, GUINT_TO_POINTER (item->position)) == item)
+    g_hash_table_remove (self->held, GUINT_TO_POINTER (item->position));
+}
+
+/* The item of @position, showing @summary (taken): the one somebody still
+ * holds, refilled, or a new one. */
+static EmCaseItem *
+item_for (EmCaseList *self, guint position, EmCaseSummary *summary)
+{
+  EmCaseItem *item = g_hash_table_lookup (self->held, GUINT_TO_POINTER (position));
+
+  if (item != NULL)
+    {
+      em_case_item_refill (item, summary);
+      return g_object_ref (item);
+    }
+  item = em_case_item_new (summary, position);
+  g_object_weak_ref (G_OBJECT (item), item_gone, self);
+  g_hash_table_insert (self->held, GUINT_TO_POINTER (position), item);
+  return item;
+}
+
+/* Items from @first on are no longer this list's rows: whoever still holds
+ * them keeps what they showed, and the list will make new ones. */
+static void
+let_go_from (EmCaseList *self, guint first)
+{
+  GHashTableIter iter;
+  gpointer key, item;
+
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &key, &item))
+    if (GPOINTER_TO_UINT (key) >= first)
+      {
+        g_object_weak_unref (item, item_gone, self);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
 static GPtrArray *
 load_page (EmCaseList *self, guint page)
 {
@@ -180,7 +261,7 @@ load_page (EmCaseList *self, guint page)
     }
   g_ptr_array_set_free_func (summaries, NULL);
   for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, em_case_item_new (summaries->pdata[i]));
+    g_ptr_array_add (items, item_for (self, first + i, summaries->pdata[i]));
   if (g_hash_table_size (self->pages) >= MAX_PAGES)
     g_hash_table_remove_all (self->pages);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
@@ -228,9 +309,12 @@ em_case_list_finalize (GObject *object)
   EmCaseList *self = EM_CASE_LIST (object);
 
   clear_strings (self);
+  g_hash_table_remove_all (self->pages);
+  let_go_from (self, 0);
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
   g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->held);
   G_OBJECT_CLASS (em_case_list_parent_class)->finalize (object);
 }
 
@@ -238,6 +322,15 @@ static void
 em_case_list_class_init (EmCaseListClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = em_case_list_finalize;
+
+  /**
+   * EmCaseList::reloaded:
+   *
+   * After every reload, once the held items show the new rows — also when
+   * the number of items did not change (and items-changed was not emitted).
+   */
+  signals[SIGNAL_RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -245,6 +338,7 @@ em_case_list_init (EmCaseList *self)
 {
   self->filter = (EmCaseFilter) EM_CASE_FILTER_INIT;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->held = g_hash_table_new (NULL, NULL);
 }
 
 EmCaseList *
@@ -264,24 +358,34 @@ is_whole_store_by_number (const EmCaseFilter *filter)
          && filter->from == NULL && filter->until == NULL && filter->sort == EM_CASE_SORT_NUMBER;
 }
 
-/* Everything goes, then the new items come, in two signals: told both at
- * once, GTK 4.8 looks for the rows it tracks (the selected, focused and
- * anchor rows) among every added item, reading all of them — a million
- * rows per keystroke. */
+/* The rows that somebody holds are refilled in place; only the difference
+ * in length is reported.  (Told "N removed, M added" in one signal, GTK 4.8
+ * would look for the rows it tracks among every added item, reading all of
+ * them — a million rows per keystroke; and it would rebuild every row.) */
 static void
 replace_all (EmCaseList *self, GArray *ids, guint n_items)
 {
-  guint removed = self->n_items;
+  g_autoptr(GHashTable) pages = g_hash_table_new (NULL, NULL);
+  guint before = self->n_items;
+  GHashTableIter iter;
+  gpointer key;
 
-  self->n_items = 0;
-  g_hash_table_remove_all (self->pages);
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  g_hash_table_remove_all (self->pages);        /* now only the held items live */
+  let_go_from (self, n_items);
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = ids;
   self->n_items = n_items;
-  if (n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (pages, GUINT_TO_POINTER (GPOINTER_TO_UINT (key) / PAGE_SIZE));
+  g_hash_table_iter_init (&iter, pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    load_page (self, GPOINTER_TO_UINT (key));
+  if (before > n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, before - n_items, 0);
+  else if (n_items > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_items - before);
+  g_signal_emit (self, signals[SIGNAL_RELOADED], 0);
 }
 
 gboolean

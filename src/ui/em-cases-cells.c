@@ -7,6 +7,8 @@
  * million-case list jumps or is searched.  Here each cell is one
  * GtkInscription (GTK's text widget for lists) made in setup and filled in
  * bind, with the same pure closures the template used (em-cases-closures.h).
+ * A row's item is refilled in place when the list is searched (see
+ * em-case-list.c): each cell follows the properties it shows.
  */
 #define G_LOG_DOMAIN "em-cases-page"
 
@@ -24,6 +26,7 @@ typedef struct
   gboolean    tooltip;        /* the whole text on hover (names are long) */
   char     *(*text)    (EmCaseItem *item);
   GStrv     (*classes) (EmCaseItem *item);
+  const char *shows[3];       /* the item's properties it is made of */
 } CellKind;
 
 static char *number_text (EmCaseItem *i) { return em_cases_number_text (NULL, em_case_item_get_id (i)); }
@@ -48,13 +51,13 @@ outcome_classes (EmCaseItem *item)
 
 /* In the order of the columns (em-cases-page-private.h, Sortable). */
 static const CellKind cells[] = {
-  { 1.0, 0, TRUE, FALSE, number_text, NULL },
-  { 0.0, 0, FALSE, FALSE, kind_text, NULL },
-  { 0.0, 18, FALSE, TRUE, name_text, NULL },
-  { 0.0, 0, TRUE, FALSE, document_text, NULL },
-  { 0.0, 0, FALSE, FALSE, outcome_text, outcome_classes },
-  { 0.0, 0, FALSE, FALSE, state_text, state_classes },
-  { 0.0, 0, FALSE, FALSE, created_text, NULL },
+  { 1.0, 0, TRUE, FALSE, number_text, NULL, { "id" } },
+  { 0.0, 0, FALSE, FALSE, kind_text, NULL, { "kind" } },
+  { 0.0, 18, FALSE, TRUE, name_text, NULL, { "name" } },
+  { 0.0, 0, TRUE, FALSE, document_text, NULL, { "document" } },
+  { 0.0, 0, FALSE, FALSE, outcome_text, outcome_classes, { "result", "tariff" } },
+  { 0.0, 0, FALSE, FALSE, state_text, state_classes, { "state" } },
+  { 0.0, 0, FALSE, FALSE, created_text, NULL, { "created" } },
 };
 
 /* Asked for only when the pointer rests on the cell: setting a tooltip in
@@ -91,7 +94,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Cel
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
+fill_cell (GtkListItem *list_item, const CellKind *kind)
 {
   GtkWidget *inscription = gtk_list_item_get_child (list_item);
   EmCaseItem *item = gtk_list_item_get_item (list_item);
@@ -107,6 +110,37 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Cell
     }
 }
 
+static void
+on_item_notify (GObject *item, GParamSpec *pspec, GtkListItem *list_item)
+{
+  fill_cell (list_item, g_object_get_data (G_OBJECT (list_item), "em-cell-kind"));
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  fill_cell (list_item, kind);
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (list_item), "em-cell-kind", (gpointer) kind);
+  for (guint i = 0; i < G_N_ELEMENTS (kind->shows) && kind->shows[i] != NULL; i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", kind->shows[i], NULL);
+      g_signal_connect (item, signal, G_CALLBACK (on_item_notify), list_item);
+    }
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, list_item);
+}
+
 void
 em_cases_cells_set_up (GtkColumnViewColumn **columns,
                        guint                 n_columns)
@@ -119,6 +153,7 @@ em_cases_cells_set_up (GtkColumnViewColumn **columns,
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &cells[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &cells[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &cells[i]);
       gtk_column_view_column_set_factory (columns[i], factory);
     }
 }

@@ -236,6 +236,15 @@ read_filter (EmCasesPage *self, gboolean insist)
                    || !self->filter.any_state || self->filter.from != NULL || self->filter.until != NULL;
 }
 
+/* After a reload the rows keep their widgets and show new cases (see
+ * em-case-list.c): the first case is selected and in view, as in a new list. */
+static void
+show_first (EmCasesPage *self)
+{
+  if (self->selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    em_cases_page_select (self, 0);
+}
+
 static void
 apply_filter (EmCasesPage *self, gboolean insist)
 {
@@ -246,6 +255,7 @@ apply_filter (EmCasesPage *self, gboolean insist)
     return;                   /* read when first shown (em_cases_page_load) */
   if (self->list != NULL && !em_case_list_set_filter (self->list, &self->filter, &error))
     em_cases_page_show_error (self, error->message);
+  show_first (self);
   update_view (self);
 }
 
@@ -518,6 +528,7 @@ on_cases_changed (EmSession *session, gint64 id, EmCasesPage *self)
   self->total = -1;
   if (self->list != NULL && !em_case_list_reload (self->list, &error))
     em_cases_page_show_error (self, error->message);
+  show_first (self);
   update_view (self);
 }
 
