@@ -14,6 +14,8 @@
  *                      the first row to the last in 600 steps, one per
  *                      frame, and how many of them came late (an interval
  *                      over 1.5 × 1/60 s, that is a frame missed at 60 Hz);
+ *   desplazar-ms-por-cuadro / desplazar-cpu-ms-por-cuadro  the time and the
+ *                      processor time per step of that scroll;
  *   rss-pico-kb        VmHWM at the end.
  * Run under Xvfb with GSETTINGS_SCHEMA_DIR pointing at the build's schema.
  */
@@ -164,6 +166,8 @@ static void
 measure_scrolling (Bench *bench)
 {
   GtkWidget *view = find_named (bench->page, "cases");
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
   guint late = 0;
 
   bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -175,6 +179,8 @@ measure_scrolling (Bench *bench)
   for (guint i = 0; i < bench->intervals->len; i++)
     late += g_array_index (bench->intervals, gint64, i) > LATE_US;
   printf ("cuadros %u\ncuadros-perdidos %u\n", bench->intervals->len, late);
+  printf ("desplazar-ms-por-cuadro %.1f\ndesplazar-cpu-ms-por-cuadro %.1f\n",
+          (g_get_monotonic_time () - start) / 1000.0 / SCROLL_STEPS, (cpu_ms () - cpu_start) / SCROLL_STEPS);
   g_array_unref (bench->intervals);
   bench->intervals = NULL;
 }

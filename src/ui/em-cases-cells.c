@@ -8,7 +8,8 @@
  * GtkInscription (GTK's text widget for lists) made in setup and filled in
  * bind, with the same pure closures the template used (em-cases-closures.h).
  * A row's item is refilled in place when the list is searched (see
- * em-case-list.c): each cell follows the properties it shows.
+ * em-case-list.c): every cell fills itself again when the page says
+ * "rows-refilled".
  */
 #define G_LOG_DOMAIN "em-cases-page"
 
@@ -26,7 +27,6 @@ typedef struct
   gboolean    tooltip;        /* the whole text on hover (names are long) */
   char     *(*text)    (EmCaseItem *item);
   GStrv     (*classes) (EmCaseItem *item);
-  const char *shows[3];       /* the item's properties it is made of */
 } CellKind;
 
 static char *number_text (EmCaseItem *i) { return em_cases_number_text (NULL, em_case_item_get_id (i)); }
@@ -51,13 +51,13 @@ outcome_classes (EmCaseItem *item)
 
 /* In the order of the columns (em-cases-page-private.h, Sortable). */
 static const CellKind cells[] = {
-  { 1.0, 0, TRUE, FALSE, number_text, NULL, { "id" } },
-  { 0.0, 0, FALSE, FALSE, kind_text, NULL, { "kind" } },
-  { 0.0, 18, FALSE, TRUE, name_text, NULL, { "name" } },
-  { 0.0, 0, TRUE, FALSE, document_text, NULL, { "document" } },
-  { 0.0, 0, FALSE, FALSE, outcome_text, outcome_classes, { "result", "tariff" } },
-  { 0.0, 0, FALSE, FALSE, state_text, state_classes, { "state" } },
-  { 0.0, 0, FALSE, FALSE, created_text, NULL, { "created" } },
+  { 1.0, 0, TRUE, FALSE, number_text, NULL },
+  { 0.0, 0, FALSE, FALSE, kind_text, NULL },
+  { 0.0, 18, FALSE, TRUE, name_text, NULL },
+  { 0.0, 0, TRUE, FALSE, document_text, NULL },
+  { 0.0, 0, FALSE, FALSE, outcome_text, outcome_classes },
+  { 0.0, 0, FALSE, FALSE, state_text, state_classes },
+  { 0.0, 0, FALSE, FALSE, created_text, NULL },
 };
 
 /* Asked for only when the pointer rests on the cell: setting a tooltip in
@@ -71,26 +71,6 @@ on_query_tooltip (GtkWidget *inscription, int x, int y, gboolean keyboard, GtkTo
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), kind->xalign);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), kind->nat_chars);
-  if (kind->numeric)
-    gtk_widget_add_css_class (inscription, "numeric");
-  if (kind->xalign > 0.5)
-    gtk_widget_set_margin_end (inscription, 10);
-  if (kind->tooltip)
-    {
-      gtk_widget_set_has_tooltip (inscription, TRUE);
-      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-    }
-  gtk_list_item_set_child (list_item, inscription);
 }
 
 static void
@@ -111,39 +91,46 @@ fill_cell (GtkListItem *list_item, const CellKind *kind)
 }
 
 static void
-on_item_notify (GObject *item, GParamSpec *pspec, GtkListItem *list_item)
+on_rows_refilled (GtkListItem *list_item)
 {
   fill_cell (list_item, g_object_get_data (G_OBJECT (list_item), "em-cell-kind"));
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  fill_cell (list_item, kind);
-  if (item == NULL)
-    return;
-  g_object_set_data (G_OBJECT (list_item), "em-cell-kind", (gpointer) kind);
-  for (guint i = 0; i < G_N_ELEMENTS (kind->shows) && kind->shows[i] != NULL; i++)
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), kind->xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), kind->nat_chars);
+  if (kind->numeric)
+    gtk_widget_add_css_class (inscription, "numeric");
+  if (kind->xalign > 0.5)
+    gtk_widget_set_margin_end (inscription, 10);
+  if (kind->tooltip)
     {
-      g_autofree char *signal = g_strconcat ("notify::", kind->shows[i], NULL);
-      g_signal_connect (item, signal, G_CALLBACK (on_item_notify), list_item);
+      gtk_widget_set_has_tooltip (inscription, TRUE);
+      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
     }
+  gtk_list_item_set_child (list_item, inscription);
+  /* Connected once for the cell's life, not per bind: a connection per
+   * bind was a tenth of the cost of scrolling. */
+  g_object_set_data (G_OBJECT (list_item), "em-cell-kind", (gpointer) kind);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (factory), "em-refills"), "rows-refilled",
+                           G_CALLBACK (on_rows_refilled), list_item, G_CONNECT_SWAPPED);
 }
 
 static void
-unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CellKind *kind)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_data (item, list_item);
+  fill_cell (list_item, kind);
 }
 
 void
 em_cases_cells_set_up (GtkColumnViewColumn **columns,
-                       guint                 n_columns)
+                       guint                 n_columns,
+                       GObject              *refills)
 {
   g_return_if_fail (n_columns == G_N_ELEMENTS (cells));
 
@@ -152,8 +139,8 @@ em_cases_cells_set_up (GtkColumnViewColumn **columns,
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &cells[i]);
+      g_object_set_data (G_OBJECT (factory), "em-refills", refills);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &cells[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &cells[i]);
       gtk_column_view_column_set_factory (columns[i], factory);
     }
 }

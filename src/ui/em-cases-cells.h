@@ -7,8 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* Gives each column (in the order of em-cases-page-private.h) its cells. */
+/* Gives each column (in the order of em-cases-page-private.h) its cells.
+ * @refills emits "rows-refilled" when the list's items have been refilled
+ * in place (see em-case-list.c): every cell then shows its item again. */
 void em_cases_cells_set_up (GtkColumnViewColumn **columns,
-                            guint                 n_columns);
+                            guint                 n_columns,
+                            GObject              *refills);
 
 G_END_DECLS

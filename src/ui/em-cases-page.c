@@ -533,6 +533,12 @@ on_cases_changed (EmSession *session, gint64 id, EmCasesPage *self)
 }
 
 static void
+on_list_reloaded (EmCasesPage *self)
+{
+  g_signal_emit_by_name (self, "rows-refilled");
+}
+
+static void
 on_selection_changed (EmCasesPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open", has_selection (self));
@@ -569,6 +575,7 @@ em_cases_page_set_session (GtkWidget *page,
   if ((store = em_session_get_store (session)) != NULL)
     {
       self->list = em_case_list_new (store);
+      g_signal_connect_swapped (self->list, "reloaded", G_CALLBACK (on_list_reloaded), self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
       g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -754,6 +761,10 @@ em_cases_page_class_init (EmCasesPageClass *klass)
   install_actions (widget_class);
   em_cases_page_install_file_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The list was read again and its rows refilled: the cells show them. */
+  g_signal_new ("rows-refilled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 0);
 }
 
 static void
@@ -778,7 +789,7 @@ em_cases_page_init (EmCasesPage *self)
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   watch_focus_leave (self, self->from_entry);
   watch_focus_leave (self, self->until_entry);
-  em_cases_cells_set_up (self->columns, N_SORTABLE);
+  em_cases_cells_set_up (self->columns, N_SORTABLE, G_OBJECT (self));
   set_up_sorting (self);
   update_view (self);
 }
