@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -212,12 +213,23 @@ code_for_io_error (sqlite3 *db)
     }
 }
 
+/* A database in WAL mode on a read-only file system cannot be opened:
+ * SQLite cannot make its -shm file there, says only "unable to open", and
+ * its last system error is not EROFS but that of a later attempt. */
+static EmStoreError
+code_for_cant_open (EmCaseStore *self)
+{
+  return g_access (self->path, W_OK) != 0 && errno == EROFS ? EM_STORE_ERROR_READ_ONLY : EM_STORE_ERROR_OPEN;
+}
+
 gboolean
 em_store_fail (EmCaseStore *self,
                int          rc,
                GError     **error)
 {
-  EmStoreError code = (rc & 0xff) == SQLITE_IOERR ? code_for_io_error (self->db) : code_for (rc);
+  EmStoreError code = (rc & 0xff) == SQLITE_IOERR     ? code_for_io_error (self->db)
+                    : (rc & 0xff) == SQLITE_CANTOPEN  ? code_for_cant_open (self)
+                    : code_for (rc);
 
   if (code == EM_STORE_ERROR_FAILED)
     g_set_error (error, EM_STORE_ERROR, code, _("Base de datos «%s»: %s (%s)"),

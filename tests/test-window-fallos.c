@@ -1,0 +1,521 @@
+/* test-window-fallos.c — faults in the window (issue 8): a read-only or
+ * full case database, a bundle cut short, a rule file or tarifario with
+ * each key wrong in turn.  Each is said in Spanish where the user sees it,
+ * and no file is changed by what failed.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A read-only database and a full disk need a file system of their own:
+ * a small tmpfs, mounted in this process's private mount namespace (made
+ * at the start of main, before any thread; it needs root, as
+ * test-cli-fallos.py does).  Where that is not allowed those tests skip.
+ */
+#define _GNU_SOURCE          /* unshare () */
+#include "config.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/fsuid.h>
+#include <sys/statvfs.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "em-application.h"
+#include "em-case-bundle.h"
+#include "em-cases-page-private.h"
+#include "em-preferences-window.h"
+#include "ui-test-util.h"
+
+#define COMPLETE   "{\"regimen\":\"comun\",\"nombre\":\"Minerales Ñandú S.A.S.\",\"numero_documento\":\"900123456\"," \
+                   "\"radicado\":\"20170500001\",\"activo_corriente\":\"124\",\"pasivo_corriente\":\"100\"," \
+                   "\"activo_total\":\"1000\",\"pasivo_total\":\"610\",\"ingresos_operacionales\":\"600\"}"
+#define NEEDS_AVAL "{\"regimen\":\"comun\",\"nombre\":\"Oro del Cauca\",\"activo_corriente\":\"123.99\"," \
+                   "\"pasivo_corriente\":\"100\",\"activo_total\":\"1000\",\"pasivo_total\":\"100\"," \
+                   "\"ingresos_operacionales\":\"100\"}"
+#define TARIFF     "{\"etapa\":\"exploracion\",\"area_hectareas\":\"100\",\"expediente\":\"HJK-08231\"," \
+                   "\"titular\":\"Carbones de Boyacá\"}"
+
+static gboolean private_mounts;     /* a tmpfs can be mounted here */
+
+/* ---- Files and databases ------------------------------------------------ */
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* Every row of every table of the database at @path, read by a
+ * connection of its own.  (Opened for writing, though it writes nothing: a
+ * read-only connection would leave SQLite's -wal and -shm files behind.) */
+static char *
+database_dump (const char *path)
+{
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", sqlite3_column_text (tables, 0));
+      GString *ordered = g_string_new (sql);
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      for (int i = 1; i <= sqlite3_column_count (rows); i++)      /* every column, in order */
+        g_string_append_printf (ordered, i == 1 ? " ORDER BY %d" : ", %d", i);
+      sqlite3_finalize (rows);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, ordered->str, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_free (ordered, TRUE);
+      g_string_append_printf (dump, "[%s]\n", sqlite3_column_text (tables, 0));
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            {
+              const void *bytes = sqlite3_column_blob (rows, i);
+
+              g_string_append_printf (dump, "%d:", sqlite3_column_type (rows, i));
+              g_string_append_len (dump, bytes, sqlite3_column_bytes (rows, i));
+              g_string_append_c (dump, '|');
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static char *
+integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+add_case (EmCaseStore *store, EmEvaluator *evaluator, EmCaseKind kind, const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (evaluator, kind, json, FALSE, &error);
+
+  g_assert_no_error (error);
+  em_case_store_add (store, em_evaluation_get_record (evaluation), "Ana Gómez", &error);
+  g_assert_no_error (error);
+}
+
+/* A database at @path with a case of each kind (@n_capacity of capacity),
+ * closed again: no -wal or -shm left. */
+static void
+seed_database (const char *path, guint n_capacity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+  g_autoptr(EmCaseStore) store = em_case_store_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_capacity; i++)
+    add_case (store, evaluator, EM_CASE_KIND_CAPACIDAD, i % 2 ? NEEDS_AVAL : COMPLETE);
+  add_case (store, evaluator, EM_CASE_KIND_TARIFA, TARIFF);
+}
+
+/* ---- Mounts --------------------------------------------------------------- */
+
+/* A tmpfs of @size over @dir; FALSE (and the test skipped) where mounting
+ * is not allowed. */
+static gboolean
+mount_tmpfs (const char *dir, const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0700", size);
+
+  if (!private_mounts || mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
+    {
+      g_test_skip ("a tmpfs cannot be mounted here (needs root and a mount namespace)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remount_read_only (const char *dir)
+{
+  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+}
+
+/* Fills the file system of @dir but for about @leave bytes. */
+static char *
+fill_disk (const char *dir, gsize leave)
+{
+  char *path = g_build_filename (dir, "relleno", NULL);
+  struct statvfs info;
+  g_autofree char *zeros = NULL;
+  gsize size;
+
+  g_assert_cmpint (statvfs (dir, &info), ==, 0);
+  size = (gsize) info.f_bavail * info.f_frsize;
+  size = size > leave ? size - leave : 0;
+  zeros = g_malloc0 (MAX (size, 1));
+  g_assert_true (g_file_set_contents (path, zeros, size, NULL));
+  return path;
+}
+
+/* ---- The window over a given database --------------------------------- */
+
+/* As ui_fixture_set_up, but over the database at @path, made beforehand. */
+static void
+window_open (UiFixture *f, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCaseStore) store = em_case_store_open (path, &error);
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+
+  g_assert_no_error (error);
+  f->app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Prueba", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
+  f->settings = g_settings_new ("co.gov.anm.EvaluadorMinero");
+  f->session = em_session_new (store, evaluator);
+  em_session_set_evaluator_name (f->session, "Ana Gómez");
+  ui_load_style ();
+  f->window = em_window_new (f->app, f->session, f->settings);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ui_flush ();
+}
+
+/* Closes the window and its database; the files stay. */
+static void
+window_close (UiFixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_flush ();
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->app);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  umount2 (dir, MNT_DETACH);       /* where a tmpfs was mounted */
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+/* The message dialog open over the window, or NULL. */
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
+    }
+  return NULL;
+}
+
+/* Closes the dialog that must be open, and gives its detail. */
+static char *
+take_dialog (const char *title)
+{
+  GtkMessageDialog *dialog = find_message_dialog ();
+  g_autofree char *text = NULL;
+  char *detail = NULL;
+
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, "secondary-text", &detail, NULL);
+  g_assert_cmpstr (text, ==, title);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_flush ();
+  return detail;
+}
+
+/* ---- Saving from the Capacidad page ------------------------------------- */
+
+static void
+fill_capacity_form (UiFixture *f)
+{
+  const char *fields[][2] = {
+    { "activo_corriente", "124" }, { "pasivo_corriente", "100" }, { "activo_total", "1.000" },
+    { "pasivo_total", "610" }, { "ingresos_operacionales", "600" },
+  };
+  GtkWidget *page;
+
+  em_window_show_page (f->window, "capacidad");
+  page = em_window_get_page_widget (f->window, "capacidad");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = ui_find_named (page, fields[i][0]);
+
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), fields[i][1]);
+      ui_flush ();
+    }
+}
+
+/* Saves the form; the dialog that must follow says @words. */
+static void
+save_is_refused (UiFixture *f, const char *words)
+{
+  g_autofree char *detail = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  ui_flush ();
+  detail = take_dialog ("No se pudo guardar el caso");
+  if (strstr (detail, words) == NULL)
+    g_error ("«%s» not in the dialog: %s", words, detail);
+  g_assert_null (strstr (detail, "(")); /* no SQLite message in English, as "(disk I/O error)" */
+}
+
+static gint64
+stored_cases (UiFixture *f)
+{
+  return em_case_store_count (em_session_get_store (f->session), NULL);
+}
+
+/* Runs the file accesses of this thread (SQLite's, the window's) as
+ * «nobody» (65534), as test-cli-fallos.py runs the CLI: root's right to
+ * write any file goes with its file-system uid; TRUE gives it back. */
+static void
+act_as_nobody (gboolean nobody)
+{
+  setfsgid (nobody ? 65534 : 0);
+  setfsuid (nobody ? 65534 : 0);
+  g_assert_cmpint (setfsuid ((uid_t) -1), ==, nobody ? 65534 : 0);
+}
+
+/* The whole application over the database at @path (EVALUADOR_MINERO_DB,
+ * as test-window.c does): TRUE when its window shows @words, and, since
+ * the database could not be opened, offers no saving. */
+static gboolean
+application_says (const char *path, const char *words)
+{
+  g_autoptr(EmApplication) app = NULL;
+  GtkWindow *window;
+  GtkWidget *capacity;
+  gboolean said;
+
+  g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
+  app = em_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  ui_flush ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (EM_IS_WINDOW (window));
+  said = ui_find_label_containing (GTK_WIDGET (window), "No se pueden guardar ni consultar casos") != NULL
+         && ui_find_label_containing (GTK_WIDGET (window), words) != NULL;
+  em_window_show_page (EM_WINDOW (window), "capacidad");
+  capacity = em_window_get_page_widget (EM_WINDOW (window), "capacidad");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (capacity, "activo_corriente")), "124");
+  ui_flush ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  ui_flush ();
+  g_assert_null (find_message_dialog ());
+  gtk_window_destroy (window);
+  ui_flush ();
+  g_unsetenv ("EVALUADOR_MINERO_DB");
+  return said;
+}
+
+/* Another user's database, which this user may read but not write (the
+ * case of test-cli-fallos.py): the window says at once that the file is
+ * read-only, and the file is as it was, with no -wal or -shm beside it. */
+static void
+test_another_users_database_said_at_startup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-fallos-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *after_dump = NULL;
+  gboolean said;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to act as «nobody» over root's file");
+      return remove_dir (dir);
+    }
+  seed_database (path, 2);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  before = file_digest (path);
+  dump = database_dump (path);
+  act_as_nobody (TRUE);
+  said = application_says (path, "el archivo es de solo lectura");
+  act_as_nobody (FALSE);
+  g_assert_true (said);
+
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  after_dump = database_dump (path);
+  g_assert_cmpstr (after_dump, ==, dump);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);       /* nothing else was left */
+}
+
+/* The same database while its owner's program has it open (its -shm file
+ * is there to be read): the window lists the cases, but saving says the
+ * file is read-only, and nothing is written. */
+static void
+test_save_on_another_users_database_in_use (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-fallos-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *after_dump = NULL;
+  UiFixture f = { .dir = dir };
+  sqlite3 *owner = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to act as «nobody» over root's file");
+      return remove_dir (dir);
+    }
+  seed_database (path, 2);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  dump = database_dump (path);
+  g_assert_cmpint (sqlite3_open_v2 (path, &owner, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (owner, "SELECT count(*) FROM cases", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = file_digest (path);
+  act_as_nobody (TRUE);
+  window_open (&f, path);
+  g_assert_cmpint (stored_cases (&f), ==, 3);
+  fill_capacity_form (&f);
+  save_is_refused (&f, "el archivo es de solo lectura");
+  save_is_refused (&f, "el archivo es de solo lectura");
+  g_assert_cmpint (stored_cases (&f), ==, 3);
+  window_close (&f);
+  act_as_nobody (FALSE);
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  sqlite3_close (owner);
+
+  after_dump = database_dump (path);
+  g_assert_cmpstr (after_dump, ==, dump);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A database on a read-only file system (a write-protected memory stick,
+ * a read-only share): said the same way, the file as it was. */
+static void
+test_read_only_file_system_said_at_startup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-fallos-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  if (!mount_tmpfs (dir, "16m"))
+    return remove_dir (dir);
+  seed_database (path, 2);
+  before = file_digest (path);
+  remount_read_only (dir);
+  g_assert_true (application_says (path, "el archivo es de solo lectura"));
+
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "casos.sqlite");
+  g_assert_null (g_dir_read_name (listing));
+  remove_dir (dir);
+}
+
+/* The disk fills up while the window is open: with no space at all, and
+ * with a few pages left (the save runs out midway), saving says so; the
+ * database file is unchanged and whole, and once there is space again
+ * the same form saves. */
+static void
+test_save_on_a_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-fallos-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *after_dump = NULL;
+  g_autofree char *integrity = NULL;
+  const gsize leave[] = { 0, 8 * 1024, 0 };
+  UiFixture f = { .dir = dir };
+
+  if (!mount_tmpfs (dir, "4m"))
+    return remove_dir (dir);
+  seed_database (path, 2);
+  before = file_digest (path);
+  dump = database_dump (path);
+  window_open (&f, path);
+  fill_capacity_form (&f);
+  for (guint i = 0; i < G_N_ELEMENTS (leave); i++)
+    {
+      g_autofree char *filler = fill_disk (dir, leave[i]);
+
+      save_is_refused (&f, "no queda espacio en el disco");
+      g_assert_cmpint (g_unlink (filler), ==, 0);
+      after = file_digest (path);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+    }
+  g_assert_cmpint (stored_cases (&f), ==, 3);
+  window_close (&f);
+
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  after_dump = database_dump (path);
+  g_assert_cmpstr (after_dump, ==, dump);
+  integrity = integrity_check (path);
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  window_open (&f, path);       /* with space again, the same form saves */
+  fill_capacity_form (&f);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.save", NULL);
+  ui_flush ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (stored_cases (&f), ==, 4);
+  g_assert_true (em_case_store_verify (em_session_get_store (f.session), NULL) >= 0);
+  window_close (&f);
+  remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Before any thread: a mount namespace of our own, whose mounts nobody
+   * else sees and which go when the test ends. */
+  private_mounts = unshare (CLONE_NEWNS) == 0 && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ventana-fallos/base/de-otro-usuario-al-abrir", test_another_users_database_said_at_startup);
+  g_test_add_func ("/ventana-fallos/base/de-otro-usuario-en-uso-al-guardar",
+                   test_save_on_another_users_database_in_use);
+  g_test_add_func ("/ventana-fallos/base/sistema-de-archivos-de-solo-lectura-al-abrir",
+                   test_read_only_file_system_said_at_startup);
+  g_test_add_func ("/ventana-fallos/base/disco-lleno-al-guardar", test_save_on_a_full_disk);
+  return g_test_run ();
+}
