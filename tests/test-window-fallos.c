@@ -504,6 +504,119 @@ test_save_on_a_full_disk (void)
   remove_dir (dir);
 }
 
+/* ---- A bundle cut short, imported from the Casos page --------------- */
+
+/* A bundle of three cases from another database, as bytes. */
+static GBytes *
+bundle_from_elsewhere (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "otro.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(EmCaseStore) store = NULL;
+  guint n = 0;
+
+  seed_database (path, 2);
+  store = em_case_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (em_case_bundle_export (store, NULL, out, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static guint
+n_listed (GtkWidget *page)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (ui_find_named (page, "cases"))));
+
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+/* Imports @file as the user does: Importar paquete, then the file chosen
+ * (the chooser itself is closed: its answer is given here). */
+static void
+import_as_the_user (GtkWidget *page, GFile *file)
+{
+  EmCasesPage *self = EM_CASES_PAGE (page);
+  FileChosenFunc chosen;
+
+  g_assert_true (gtk_widget_activate_action (page, "page.import-bundle", NULL));
+  g_assert_nonnull (self->chooser);
+  chosen = self->chosen;
+  em_cases_page_close_chooser (self);
+  chosen (self, file);
+  ui_flush ();
+}
+
+/* Where the database's bytes are: the file and SQLite's log beside it. */
+static char *
+store_digest (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *main_digest = file_digest (path);
+  g_autofree char *wal_digest = file_digest (wal);
+
+  return g_strconcat (main_digest, " ", wal_digest, NULL);
+}
+
+/* A bundle cut at the start, inside its header, in the middle of a case,
+ * before its total and just before its end: each import is refused in the
+ * window's error bar, in Spanish and naming the file; the database keeps
+ * its bytes and the list its two cases. */
+static void
+test_bundle_cut_short_is_refused (UiFixture *f, gconstpointer data)
+{
+  EmCaseStore *store = em_session_get_store (f->session);
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+  g_autoptr(GBytes) bundle = bundle_from_elsewhere (f->dir);
+  gsize size = 0;
+  const char *text = g_bytes_get_data (bundle, &size);
+  const char *second = g_strstr_len (text, size, "Oro del Cauca");
+  const char *total = g_strstr_len (text, size, "\"total\"");
+  /* Not size - 1: that takes away only the last newline. */
+  const gsize cuts[] = { 1, 12, second - text + 5, size / 2, total - text, size - 3, size - 2 };
+  GtkWidget *page;
+  g_autofree char *before = NULL;
+  g_autofree char *dump = NULL;
+
+  g_assert_nonnull (second);
+  g_assert_nonnull (total);
+  add_case (store, evaluator, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  add_case (store, evaluator, EM_CASE_KIND_TARIFA, TARIFF);
+  em_session_cases_changed (f->session, 0);
+  em_window_show_page (f->window, "casos");
+  page = em_window_get_page_widget (f->window, "casos");
+  ui_flush ();
+  g_assert_cmpuint (n_listed (page), ==, 2);
+  before = store_digest (em_case_store_get_path (store));
+  dump = database_dump (em_case_store_get_path (store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cortado-%u.json", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *said = g_strdup_printf ("No se importó nada del paquete «%s»: El paquete está incompleto",
+                                               name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *after = NULL;
+      g_autofree char *after_dump = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, cuts[i], NULL));
+      import_as_the_user (page, file);
+      if (ui_find_label_containing (GTK_WIDGET (f->window), said) == NULL)
+        g_error ("cut at %zu of %zu: «%s» not shown", cuts[i], size, said);
+      g_assert_null (ui_find_label_containing (GTK_WIDGET (f->window), "importado"));
+      g_assert_cmpuint (n_listed (page), ==, 2);
+      g_assert_cmpint (em_case_store_count (store, NULL), ==, 2);
+      after = store_digest (em_case_store_get_path (store));
+      g_assert_cmpstr (after, ==, before);
+      after_dump = database_dump (em_case_store_get_path (store));
+      g_assert_cmpstr (after_dump, ==, dump);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -517,5 +630,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ventana-fallos/base/sistema-de-archivos-de-solo-lectura-al-abrir",
                    test_read_only_file_system_said_at_startup);
   g_test_add_func ("/ventana-fallos/base/disco-lleno-al-guardar", test_save_on_a_full_disk);
+  g_test_add ("/ventana-fallos/paquete/cortado-rechazado", UiFixture, NULL, ui_fixture_set_up,
+              test_bundle_cut_short_is_refused, ui_fixture_tear_down);
   return g_test_run ();
 }
