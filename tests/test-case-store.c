@@ -380,6 +380,30 @@ try_add (Fixture *f, GError **error)
   return em_case_store_add (f->store, em_evaluation_get_record (evaluation), "Ana Gómez", error);
 }
 
+/* Found by fuzz-case-bundle: the number of cases is kept until the
+ * database changes, and a rollback changes it back without adding to
+ * total_changes — a count read inside the rolled-back transaction (or
+ * savepoint) must not be given afterwards. */
+static void
+test_count_after_rollback_is_read_again (Fixture *f, gconstpointer data)
+{
+  gint64 numbered = -2;
+
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_assert_true (em_case_store_begin (f->store, NULL));
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 2);
+  g_assert_true (em_case_store_begin (f->store, NULL));     /* a savepoint */
+  add (f, EM_CASE_KIND_TARIFA, TARIFF);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 3);
+  em_case_store_rollback (f->store);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 2);
+  em_case_store_rollback (f->store);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 1);
+  g_assert_true (em_case_store_count_if_numbered (f->store, &numbered, NULL));
+  g_assert_cmpint (numbered, ==, 1);
+}
+
 static void
 test_statements_survive_errors_and_rollbacks (Fixture *f, gconstpointer data)
 {
@@ -937,6 +961,7 @@ main (int argc, char **argv)
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
+  ADD ("storage/count-after-rollback-is-read-again", test_count_after_rollback_is_read_again);
   ADD ("storage/uuids-follow-creation-order", test_uuids_follow_creation_order);
   ADD ("storage/count-follows-every-change", test_count_follows_every_change);
   ADD ("storage/search-index-filled-at-commit", test_search_index_filled_at_commit);

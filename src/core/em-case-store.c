@@ -429,6 +429,7 @@ em_case_store_rollback (EmCaseStore *self)
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   self->depth--;
   g_clear_pointer (&self->last_chain, g_free);
+  self->counted[0] = -1;        /* a rollback changes the cases without adding to total_changes */
 }
 
 /* ---- Opening ---------------------------------------------------------- */

@@ -93,5 +93,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   else
     FUZZ_CHECK (error != NULL && error->message[0] != '\0');
   em_case_store_rollback (store);
+  FUZZ_CHECK (em_case_store_count (store, NULL) == 0);       /* every input meets an empty store */
   return 0;
 }
