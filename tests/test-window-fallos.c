@@ -617,6 +617,178 @@ test_bundle_cut_short_is_refused (UiFixture *f, gconstpointer data)
     }
 }
 
+/* ---- A rule file or tarifario with each key wrong, in Preferencias ----- */
+
+typedef void (*KeyEdit) (JsonObject *parent, const char *key);
+
+/* A string or null becomes a number; anything else a string. */
+static void
+retype (JsonObject *parent, const char *key)
+{
+  JsonNode *value = json_object_get_member (parent, key);
+
+  if (JSON_NODE_HOLDS_NULL (value) || json_node_get_value_type (value) == G_TYPE_STRING)
+    json_object_set_int_member (parent, key, 7);
+  else
+    json_object_set_string_member (parent, key, "x");
+}
+
+static void
+misspell (JsonObject *parent, const char *key)
+{
+  g_autofree char *wrong = g_strconcat (key, "_", NULL);
+
+  json_object_set_member (parent, wrong, json_node_copy (json_object_get_member (parent, key)));
+  json_object_remove_member (parent, key);
+}
+
+/* Every key path of @object, dotted, outermost first. */
+static void
+collect_key_paths (JsonObject *object, const char *prefix, GPtrArray *paths)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      char *path = prefix ? g_strconcat (prefix, ".", l->data, NULL) : g_strdup (l->data);
+      JsonNode *value = json_object_get_member (object, l->data);
+
+      g_ptr_array_add (paths, path);
+      if (JSON_NODE_HOLDS_OBJECT (value))
+        collect_key_paths (json_node_get_object (value), path, paths);
+    }
+}
+
+/* @text with @edit done at the key @path. */
+static char *
+edited (const char *text, const char *path, KeyEdit edit)
+{
+  g_autoptr(JsonNode) document = json_from_string (text, NULL);
+  g_auto(GStrv) keys = g_strsplit (path, ".", -1);
+  guint n = g_strv_length (keys);
+  JsonObject *parent = json_node_get_object (document);
+
+  for (guint i = 0; i + 1 < n; i++)
+    parent = json_object_get_object_member (parent, keys[i]);
+  edit (parent, keys[n - 1]);
+  return json_to_string (document, FALSE);
+}
+
+typedef struct
+{
+  const char *source;         /* the shipped file, under EM_SOURCE_ROOT */
+  const char *valid;          /* a file in tests/data, in use beforehand */
+  gboolean  (*use) (EmPreferencesWindow *self, GFile *file);
+  const char *error_label;
+  const char *setting;
+  const char *(*in_use) (EmEvaluator *evaluator);
+} DataFile;
+
+static const char *
+rules_id (EmEvaluator *evaluator)
+{
+  return em_rule_set_get_id (em_evaluator_get_rules (evaluator));
+}
+
+static const char *
+schedule_id (EmEvaluator *evaluator)
+{
+  return em_tariff_schedule_get_id (em_evaluator_get_schedule (evaluator));
+}
+
+static const DataFile rule_file = {
+  "data/reglas/res-anm-208-2017.json", "reglas-prueba.json", em_preferences_window_use_rules_file,
+  "rules_error_label", "reglas", rules_id,
+};
+
+static const DataFile schedule_file = {
+  "data/tarifarios/anexo-tecnico-ilustrativo.json", "tarifario-prueba.json", em_preferences_window_use_schedule_file,
+  "schedule_error_label", "tarifario", schedule_id,
+};
+
+static char *
+shipped_text (const DataFile *kind)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EM_SOURCE_ROOT"), kind->source, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Chooses @text (saved as @path) in @prefs: refused, the error under the
+ * file's row names the file and the key @named, and the file in use stays
+ * in the settings. */
+static void
+choose_wrong_file (UiFixture *f, EmPreferencesWindow *prefs, const DataFile *kind, const char *path,
+                   const char *text, const char *named)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *key = g_strdup_printf ("%s:", named);
+  g_autofree char *stored = NULL;
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), EM_TYPE_PREFERENCES_WINDOW,
+                                                                kind->error_label));
+  const char *said;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (kind->use (prefs, file));
+  ui_flush ();
+  said = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_true (gtk_widget_is_visible (label));
+  if (strstr (said, key) == NULL || strstr (said, path) == NULL
+      || strstr (said, "No se cambió nada: sigue en uso «") == NULL)
+    g_error ("«%s» not said: %s", key, said);
+  stored = g_settings_get_string (f->settings, kind->setting);
+  g_assert_true (g_str_has_suffix (stored, kind->valid));
+}
+
+/* Each key of the shipped file, in turn, of the wrong type and misspelt,
+ * chosen in Preferencias after a valid file: the window names the key
+ * and the valid file stays in use. */
+static void
+check_every_key (UiFixture *f, const DataFile *kind)
+{
+  g_autofree char *text = shipped_text (kind);
+  g_autofree char *valid_path = g_build_filename (g_getenv ("EM_TEST_DATA"), kind->valid, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "datos.json", NULL);
+  g_autoptr(GFile) valid = g_file_new_for_path (valid_path);
+  g_autoptr(JsonNode) document = json_from_string (text, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  EmPreferencesWindow *prefs = em_preferences_window_new (GTK_WINDOW (f->window), f->settings, f->session);
+  g_autofree char *in_use = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_true (kind->use (prefs, valid));
+  in_use = g_strdup (kind->in_use (em_session_get_evaluator (f->session)));
+  collect_key_paths (json_node_get_object (document), NULL, paths);
+  g_assert_cmpuint (paths->len, >, 15);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *key = paths->pdata[i];
+      g_autofree char *misspelt = g_strconcat (key, "_", NULL);
+      g_autofree char *wrong_type = edited (text, key, retype);
+      g_autofree char *wrong_name = edited (text, key, misspell);
+
+      choose_wrong_file (f, prefs, kind, path, wrong_type, key);
+      g_assert_cmpstr (kind->in_use (em_session_get_evaluator (f->session)), ==, in_use);
+      choose_wrong_file (f, prefs, kind, path, wrong_name, misspelt);
+      g_assert_cmpstr (kind->in_use (em_session_get_evaluator (f->session)), ==, in_use);
+    }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_rule_file_with_each_key_wrong (UiFixture *f, gconstpointer data)
+{
+  check_every_key (f, &rule_file);
+}
+
+static void
+test_tarifario_with_each_key_wrong (UiFixture *f, gconstpointer data)
+{
+  check_every_key (f, &schedule_file);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -632,5 +804,9 @@ main (int argc, char **argv)
   g_test_add_func ("/ventana-fallos/base/disco-lleno-al-guardar", test_save_on_a_full_disk);
   g_test_add ("/ventana-fallos/paquete/cortado-rechazado", UiFixture, NULL, ui_fixture_set_up,
               test_bundle_cut_short_is_refused, ui_fixture_tear_down);
+  g_test_add ("/ventana-fallos/preferencias/reglas-con-cada-clave-mal", UiFixture, NULL, ui_fixture_set_up,
+              test_rule_file_with_each_key_wrong, ui_fixture_tear_down);
+  g_test_add ("/ventana-fallos/preferencias/tarifario-con-cada-clave-mal", UiFixture, NULL, ui_fixture_set_up,
+              test_tarifario_with_each_key_wrong, ui_fixture_tear_down);
   return g_test_run ();
 }
