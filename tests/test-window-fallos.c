@@ -504,6 +504,33 @@ test_save_on_a_full_disk (void)
   remove_dir (dir);
 }
 
+/* ---- A damaged database ------------------------------------------------ */
+
+/* A real database cut in half (a copy that stopped midway): the window
+ * says at start-up that it is damaged, offers no saving, and the file is
+ * as it was, with nothing beside it. */
+static void
+test_database_cut_short_said_at_startup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("em-fallos-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "casos.sqlite", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize size = 0;
+
+  seed_database (path, 400);
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  g_assert_true (g_file_set_contents (path, data, size / 2, NULL));
+  before = file_digest (path);
+  g_assert_true (application_says (path, "no es una base de datos de casos o está dañado"));
+
+  after = file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);       /* no -wal, -shm or other file was left */
+}
+
 /* ---- A bundle cut short, imported from the Casos page --------------- */
 
 /* A bundle of three cases from another database, as bytes. */
@@ -801,6 +828,7 @@ main (int argc, char **argv)
                    test_save_on_another_users_database_in_use);
   g_test_add_func ("/ventana-fallos/base/sistema-de-archivos-de-solo-lectura-al-abrir",
                    test_read_only_file_system_said_at_startup);
+  g_test_add_func ("/ventana-fallos/base/cortada-a-la-mitad-al-abrir", test_database_cut_short_said_at_startup);
   g_test_add_func ("/ventana-fallos/base/disco-lleno-al-guardar", test_save_on_a_full_disk);
   g_test_add ("/ventana-fallos/paquete/cortado-rechazado", UiFixture, NULL, ui_fixture_set_up,
               test_bundle_cut_short_is_refused, ui_fixture_tear_down);
