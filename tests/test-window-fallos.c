@@ -1,13 +1,15 @@
-/* test-window-fallos.c — faults in the window (issue 8): a read-only or
- * full case database, a bundle cut short, a rule file or tarifario with
- * each key wrong in turn.  Each is said in Spanish where the user sees it,
- * and no file is changed by what failed.
+/* test-window-fallos.c — faults in the window (issue 8): a read-only,
+ * full or cut-short case database, a bundle cut short, a rule file or
+ * tarifario with each key wrong in turn.  Each is said in Spanish where
+ * the user sees it, and no file is changed by what failed.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A read-only database and a full disk need a file system of their own:
- * a small tmpfs, mounted in this process's private mount namespace (made
- * at the start of main, before any thread; it needs root, as
- * test-cli-fallos.py does).  Where that is not allowed those tests skip.
+ * Root may write any file, and these tests run as root, as
+ * test-cli-fallos.py does.  Another user's database is met by acting as
+ * «nobody» for file access (setfsuid); a read-only file system and a full
+ * disk are a small tmpfs, mounted in this process's own mount namespace
+ * (made at the start of main, before any thread).  Where that is not
+ * allowed those tests skip.
  */
 #define _GNU_SOURCE          /* unshare () */
 #include "config.h"
