@@ -28,7 +28,8 @@
 
 struct _EmOutputFile
 {
-  GOutputStream *stream;
+  GOutputStream *stream;       /* buffered: Cairo writes a PDF a few bytes at a time */
+  GOutputStream *fd_stream;    /* the descriptor under it (not owned) */
   char          *name;         /* for messages; NULL: standard output */
   char          *path;         /* renamed into place; NULL: written in place */
   char          *temporary;    /* removed unless renamed to @path */
@@ -42,6 +43,16 @@ fail_errno (const char *name, int saved, GError **error)
   return FALSE;
 }
 
+#define BUFFER_SIZE (64 * 1024)
+
+static void
+set_descriptor (EmOutputFile *self, int fd, gboolean close_fd)
+{
+  self->fd_stream = g_unix_output_stream_new (fd, close_fd);
+  self->stream = g_buffered_output_stream_new_sized (self->fd_stream, BUFFER_SIZE);
+  g_object_unref (self->fd_stream);    /* the buffered stream holds it */
+}
+
 static EmOutputFile *
 open_in_place (const char *path, GError **error)
 {
@@ -51,7 +62,7 @@ open_in_place (const char *path, GError **error)
   if (fd < 0)
     return fail_errno (path, errno, error), NULL;
   self = g_new0 (EmOutputFile, 1);
-  self->stream = g_unix_output_stream_new (fd, TRUE);
+  set_descriptor (self, fd, TRUE);
   self->name = g_strdup (path);
   return self;
 }
@@ -76,7 +87,7 @@ open_temporary (const char *path, GError **error)
                    _("No se pudo crear un archivo en la carpeta «%s»: %s"), dir, g_strerror (saved));
       return NULL;
     }
-  self->stream = g_unix_output_stream_new (fd, TRUE);
+  set_descriptor (self, fd, TRUE);
   return g_steal_pointer (&self);
 }
 
@@ -92,7 +103,7 @@ em_output_file_open (const char  *path,
   if (g_str_equal (path, "-"))
     {
       self = g_new0 (EmOutputFile, 1);
-      self->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      set_descriptor (self, STDOUT_FILENO, FALSE);
       return self;
     }
   if (g_stat (path, &info) != 0 || S_ISREG (info.st_mode))
@@ -125,6 +136,19 @@ em_output_file_is_file (EmOutputFile *self)
   return self->path != NULL;
 }
 
+/* What is still in the buffer goes to the descriptor. */
+static gboolean
+flush (EmOutputFile *self, GError **error)
+{
+  g_autoptr(GError) io_error = NULL;
+
+  if (g_output_stream_flush (self->stream, NULL, &io_error))
+    return TRUE;
+  g_set_error (error, io_error->domain, io_error->code, _("No se pudo escribir «%s»: %s"),
+               self->name ? self->name : _("la salida estándar"), io_error->message);
+  return FALSE;
+}
+
 /* Everything was written: on disk, then in place. */
 gboolean
 em_output_file_commit (EmOutputFile  *self,
@@ -132,10 +156,11 @@ em_output_file_commit (EmOutputFile  *self,
 {
   int fd;
 
+  if (!flush (self, error))
+    return FALSE;
   if (self->path == NULL)
-    return g_output_stream_flush (self->stream, NULL, error)
-           && (self->name == NULL || g_output_stream_close (self->stream, NULL, error));
-  fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (self->stream));
+    return self->name == NULL || g_output_stream_close (self->stream, NULL, error);
+  fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (self->fd_stream));
   if (fsync (fd) != 0)
     return fail_errno (self->name, errno, error);
   if (!g_output_stream_close (self->stream, NULL, error))
