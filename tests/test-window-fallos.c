@@ -43,16 +43,6 @@ static gboolean private_mounts;     /* a tmpfs can be mounted here */
 
 /* ---- Files and databases ------------------------------------------------ */
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 /* Every row of every table of the database at @path, read by a
  * connection of its own.  (Opened for writing, though it writes nothing: a
  * read-only connection would leave SQLite's -wal and -shm files behind.) */
@@ -364,14 +354,14 @@ test_another_users_database_said_at_startup (void)
   seed_database (path, 2);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-  before = file_digest (path);
+  before = ui_file_digest (path);
   dump = database_dump (path);
   act_as_nobody (TRUE);
   said = application_says (path, "el archivo es de solo lectura");
   act_as_nobody (FALSE);
   g_assert_true (said);
 
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   after_dump = database_dump (path);
   g_assert_cmpstr (after_dump, ==, dump);
@@ -405,7 +395,7 @@ test_save_on_another_users_database_in_use (void)
   dump = database_dump (path);
   g_assert_cmpint (sqlite3_open_v2 (path, &owner, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (owner, "SELECT count(*) FROM cases", NULL, NULL, NULL), ==, SQLITE_OK);
-  before = file_digest (path);
+  before = ui_file_digest (path);
   act_as_nobody (TRUE);
   window_open (&f, path);
   g_assert_cmpint (stored_cases (&f), ==, 3);
@@ -415,7 +405,7 @@ test_save_on_another_users_database_in_use (void)
   g_assert_cmpint (stored_cases (&f), ==, 3);
   window_close (&f);
   act_as_nobody (FALSE);
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   sqlite3_close (owner);
 
@@ -439,11 +429,11 @@ test_read_only_file_system_said_at_startup (void)
   if (!mount_tmpfs (dir, "16m"))
     return remove_dir (dir);
   seed_database (path, 2);
-  before = file_digest (path);
+  before = ui_file_digest (path);
   remount_read_only (dir);
   g_assert_true (application_says (path, "el archivo es de solo lectura"));
 
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   listing = g_dir_open (dir, 0, NULL);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "casos.sqlite");
@@ -471,7 +461,7 @@ test_save_on_a_full_disk (void)
   if (!mount_tmpfs (dir, "4m"))
     return remove_dir (dir);
   seed_database (path, 2);
-  before = file_digest (path);
+  before = ui_file_digest (path);
   dump = database_dump (path);
   window_open (&f, path);
   fill_capacity_form (&f);
@@ -481,14 +471,14 @@ test_save_on_a_full_disk (void)
 
       save_is_refused (&f, "no queda espacio en el disco");
       g_assert_cmpint (g_unlink (filler), ==, 0);
-      after = file_digest (path);
+      after = ui_file_digest (path);
       g_assert_cmpstr (after, ==, before);
       g_clear_pointer (&after, g_free);
     }
   g_assert_cmpint (stored_cases (&f), ==, 3);
   window_close (&f);
 
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   after_dump = database_dump (path);
   g_assert_cmpstr (after_dump, ==, dump);
@@ -524,10 +514,10 @@ test_database_cut_short_said_at_startup (void)
   seed_database (path, 400);
   g_assert_true (g_file_get_contents (path, &data, &size, NULL));
   g_assert_true (g_file_set_contents (path, data, size / 2, NULL));
-  before = file_digest (path);
+  before = ui_file_digest (path);
   g_assert_true (application_says (path, "no es una base de datos de casos o está dañado"));
 
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);       /* no -wal, -shm or other file was left */
@@ -584,8 +574,8 @@ static char *
 store_digest (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *main_digest = file_digest (path);
-  g_autofree char *wal_digest = file_digest (wal);
+  g_autofree char *main_digest = ui_file_digest (path);
+  g_autofree char *wal_digest = ui_file_digest (wal);
 
   return g_strconcat (main_digest, " ", wal_digest, NULL);
 }

@@ -81,16 +81,6 @@ test_save_button_follows_visible_page (UiFixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (save));  /* nothing valid to save */
 }
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 /* The whole application over a damaged database file (EVALUADOR_MINERO_DB):
  * the window opens, its error bar says why no case can be kept, and the
  * file is left as it was. */
@@ -110,7 +100,7 @@ test_damaged_database_shown_at_startup (void)
     g_string_append_c (garbage, (char) (i * 37 + 11));
   g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
   g_string_free (garbage, TRUE);
-  before = file_digest (path);
+  before = ui_file_digest (path);
   g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
 
   app = em_application_new ();
@@ -126,7 +116,7 @@ test_damaged_database_shown_at_startup (void)
   ui_flush ();
   g_unsetenv ("EVALUADOR_MINERO_DB");
 
-  after = file_digest (path);
+  after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);      /* no -wal, -shm or other file was left */

@@ -107,3 +107,14 @@ ui_find_named (GtkWidget *root, const char *name)
     }
   return NULL;
 }
+
+/* The SHA-256 of the file at @path: a failed operation must leave it as it was. */
+static inline char *
+ui_file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
