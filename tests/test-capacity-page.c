@@ -198,22 +198,6 @@ test_save_stores_case_and_shows_it (UiFixture *f, gconstpointer data)
                   em_case_store_count (store, NULL) != 1);
 }
 
-/* The message dialog the page opened, or NULL. */
-static GtkMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window))
-        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
-    }
-  return NULL;
-}
-
 /* Another program holds the database's write lock: after the wait
  * (EVALUADOR_MINERO_ESPERA_MS, set in main), a dialog says so and nothing
  * is stored; once the lock is gone, saving works. */
@@ -231,7 +215,7 @@ test_save_on_a_locked_database_says_so (UiFixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   ui_flush ();
-  dialog = find_message_dialog ();
+  dialog = ui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, "secondary-text", &detail, NULL);
   g_assert_cmpstr (text, ==, "No se pudo guardar el caso");
@@ -243,7 +227,7 @@ test_save_on_a_locked_database_says_so (UiFixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   ui_flush ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ui_find_message_dialog ());
   g_assert_cmpint (em_case_store_count (store, NULL), ==, 1);
 }
 

@@ -176,19 +176,7 @@ fill_disk (const char *dir, gsize leave)
 static void
 window_open (UiFixture *f, const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmCaseStore) store = em_case_store_open (path, &error);
-  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
-
-  g_assert_no_error (error);
-  f->app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Prueba", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  f->settings = g_settings_new ("co.gov.anm.EvaluadorMinero");
-  f->session = em_session_new (store, evaluator);
-  em_session_set_evaluator_name (f->session, "Ana Gómez");
-  ui_load_style ();
-  f->window = em_window_new (f->app, f->session, f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
+  ui_window_open (f, path);
   ui_flush ();
 }
 
@@ -212,27 +200,11 @@ remove_dir (const char *dir)
   g_assert_cmpint (system (command), ==, 0);
 }
 
-/* The message dialog open over the window, or NULL. */
-static GtkMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window))
-        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
-    }
-  return NULL;
-}
-
 /* Closes the dialog that must be open, and gives its detail. */
 static char *
 take_dialog (const char *title)
 {
-  GtkMessageDialog *dialog = find_message_dialog ();
+  GtkMessageDialog *dialog = ui_find_message_dialog ();
   g_autofree char *text = NULL;
   char *detail = NULL;
 
@@ -305,18 +277,10 @@ static gboolean
 application_says (const char *path, const char *words)
 {
   g_autoptr(EmApplication) app = NULL;
-  GtkWindow *window;
+  GtkWindow *window = ui_application_open (&app, path);
   GtkWidget *capacity;
   gboolean said;
 
-  g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
-  app = em_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  ui_flush ();
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (EM_IS_WINDOW (window));
   said = ui_find_label_containing (GTK_WIDGET (window), "No se pueden guardar ni consultar casos") != NULL
          && ui_find_label_containing (GTK_WIDGET (window), words) != NULL;
   em_window_show_page (EM_WINDOW (window), "capacidad");
@@ -325,11 +289,25 @@ application_says (const char *path, const char *words)
   ui_flush ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   ui_flush ();
-  g_assert_null (find_message_dialog ());
-  gtk_window_destroy (window);
-  ui_flush ();
-  g_unsetenv ("EVALUADOR_MINERO_DB");
+  g_assert_null (ui_find_message_dialog ());
+  ui_application_close (window);
   return said;
+}
+
+/* Root's database of 3 cases that another user may read but not write;
+ * FALSE (the test skipped) when this test is not root. */
+static gboolean
+seed_another_users_database (const char *dir, const char *path)
+{
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to act as «nobody» over root's file");
+      return FALSE;
+    }
+  seed_database (path, 2);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  return TRUE;
 }
 
 /* Another user's database, which this user may read but not write (the
@@ -346,14 +324,8 @@ test_another_users_database_said_at_startup (void)
   g_autofree char *after_dump = NULL;
   gboolean said;
 
-  if (geteuid () != 0)
-    {
-      g_test_skip ("needs root, to act as «nobody» over root's file");
-      return remove_dir (dir);
-    }
-  seed_database (path, 2);
-  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  if (!seed_another_users_database (dir, path))
+    return remove_dir (dir);
   before = ui_file_digest (path);
   dump = database_dump (path);
   act_as_nobody (TRUE);
@@ -384,14 +356,8 @@ test_save_on_another_users_database_in_use (void)
   UiFixture f = { .dir = dir };
   sqlite3 *owner = NULL;
 
-  if (geteuid () != 0)
-    {
-      g_test_skip ("needs root, to act as «nobody» over root's file");
-      return remove_dir (dir);
-    }
-  seed_database (path, 2);
-  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  if (!seed_another_users_database (dir, path))
+    return remove_dir (dir);
   dump = database_dump (path);
   g_assert_cmpint (sqlite3_open_v2 (path, &owner, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (owner, "SELECT count(*) FROM cases", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -489,7 +455,7 @@ test_save_on_a_full_disk (void)
   fill_capacity_form (&f);
   gtk_widget_activate_action (GTK_WIDGET (f.window), "win.save", NULL);
   ui_flush ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ui_find_message_dialog ());
   g_assert_cmpint (stored_cases (&f), ==, 4);
   g_assert_true (em_case_store_verify (em_session_get_store (f.session), NULL) >= 0);
   window_close (&f);

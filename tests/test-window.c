@@ -101,20 +101,11 @@ test_damaged_database_shown_at_startup (void)
   g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
   g_string_free (garbage, TRUE);
   before = ui_file_digest (path);
-  g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
 
-  app = em_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  ui_flush ();
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (EM_IS_WINDOW (window));
+  window = ui_application_open (&app, path);
   g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (window), "No se pueden guardar ni consultar casos"));
   g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (window), "no es una base de datos de casos o está dañado"));
-  gtk_window_destroy (window);
-  ui_flush ();
-  g_unsetenv ("EVALUADOR_MINERO_DB");
+  ui_application_close (window);
 
   after = ui_file_digest (path);
   g_assert_cmpstr (after, ==, before);

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "em-application.h"
 #include "em-window.h"
 
 typedef struct
@@ -32,17 +33,16 @@ ui_load_style (void)
   loaded = TRUE;
 }
 
+/* A window over the case database at @path (made beforehand if need be),
+ * presented; ui_fixture_tear_down or the test closes it. */
 static inline void
-ui_fixture_set_up (UiFixture *f, gconstpointer data)
+ui_window_open (UiFixture *f, const char *path)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(EmCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCaseStore) store = em_case_store_open (path, &error);
   g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
 
-  f->dir = g_dir_make_tmp ("em-ui-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "casos.sqlite", NULL);
-  store = em_case_store_open (path, NULL);
-  g_assert_nonnull (store);
+  g_assert_no_error (error);
   f->app = gtk_application_new ("co.gov.anm.EvaluadorMinero.Prueba", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
   f->settings = g_settings_new ("co.gov.anm.EvaluadorMinero");
@@ -51,6 +51,16 @@ ui_fixture_set_up (UiFixture *f, gconstpointer data)
   ui_load_style ();
   f->window = em_window_new (f->app, f->session, f->settings);
   gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static inline void
+ui_fixture_set_up (UiFixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("em-ui-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "casos.sqlite", NULL);
+  ui_window_open (f, path);
 }
 
 static inline void
@@ -117,4 +127,46 @@ ui_file_digest (const char *path)
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* The message dialog open over the window, or NULL. */
+static inline GtkMessageDialog *
+ui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
+    }
+  return NULL;
+}
+
+/* The whole application (as started from the desktop) over the database at
+ * @path (EVALUADOR_MINERO_DB): its window, once shown. */
+static inline GtkWindow *
+ui_application_open (EmApplication **app, const char *path)
+{
+  GtkWindow *window;
+
+  g_setenv ("EVALUADOR_MINERO_DB", path, TRUE);
+  *app = em_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, NULL));
+  g_application_activate (G_APPLICATION (*app));
+  ui_flush ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (*app));
+  g_assert_true (EM_IS_WINDOW (window));
+  return window;
+}
+
+static inline void
+ui_application_close (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  ui_flush ();
+  g_unsetenv ("EVALUADOR_MINERO_DB");
 }
