@@ -235,7 +235,7 @@ em_application_activate (GApplication *application)
     {
       EmWindow *new_window = em_window_new (GTK_APPLICATION (self), self->session, self->settings);
 
-      em_cases_page_defer_first_load (EM_CASES_PAGE (em_window_get_page_widget (new_window, "casos")));
+      em_window_defer_cases_load (new_window);
 
       for (guint i = 0; i < self->startup_errors->len; i++)
         em_window_show_error (new_window, self->startup_errors->pdata[i]);

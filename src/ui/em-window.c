@@ -6,6 +6,10 @@
  * (em-page.h); it opens a
  * stored case in the page of its kind, shows errors in a bar that stays
  * until closed, and remembers its size and last page.
+ *
+ * Only the page in view is built before the first frame: the stack holds
+ * an empty box per page, and a page is made into its box when it is shown
+ * or asked for, and the others right after the first frame.
  */
 #define G_LOG_DOMAIN "em-window"
 
@@ -13,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "em-cases-page.h"
 #include "em-page.h"
 #include "em-window.h"
 
@@ -20,9 +25,11 @@ struct _EmWindow
 {
   GtkApplicationWindow  parent_instance;
   GtkStack             *stack;
-  GtkWidget            *capacity_page;
+  GtkWidget            *capacity_page;      /* NULL until built */
   GtkWidget            *tariff_page;
   GtkWidget            *cases_page;
+  gboolean              defer_cases_load;
+  guint                 build_source;
   GtkInfoBar           *error_bar;
   GtkLabel             *error_label;
   EmSession            *session;
@@ -30,6 +37,102 @@ struct _EmWindow
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* ---- Pages, built when first needed ------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  GType     (*get_type)    (void);
+  void      (*set_session) (GtkWidget *page, EmSession *session);
+  gsize       field;
+} EmPageKind;
+
+static const EmPageKind page_kinds[] = {
+  { "capacidad", em_capacity_page_get_type, em_capacity_page_set_session, G_STRUCT_OFFSET (EmWindow, capacity_page) },
+  { "tarifa", em_tariff_page_get_type, em_tariff_page_set_session, G_STRUCT_OFFSET (EmWindow, tariff_page) },
+  { "casos", em_cases_page_get_type, em_cases_page_set_session, G_STRUCT_OFFSET (EmWindow, cases_page) },
+};
+
+static const EmPageKind *
+find_page_kind (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+    if (g_strcmp0 (page_kinds[i].name, name) == 0)
+      return &page_kinds[i];
+  return NULL;
+}
+
+static GtkWidget *
+build_page (EmWindow *self, const EmPageKind *kind)
+{
+  GtkWidget **page = G_STRUCT_MEMBER_P (self, kind->field);
+
+  *page = g_object_new (kind->get_type (), "vexpand", TRUE, NULL);
+  if (EM_IS_CASES_PAGE (*page) && self->defer_cases_load)
+    em_cases_page_defer_first_load (EM_CASES_PAGE (*page));
+  gtk_box_append (GTK_BOX (gtk_stack_get_child_by_name (self->stack, kind->name)), *page);
+  kind->set_session (*page, self->session);
+  return *page;
+}
+
+/* The page called @name if it is built, else NULL. */
+static GtkWidget *
+built_page (EmWindow *self, const char *name)
+{
+  const EmPageKind *kind = find_page_kind (name);
+
+  return kind != NULL ? G_STRUCT_MEMBER (GtkWidget *, self, kind->field) : NULL;
+}
+
+/* The page called @name, built now if it was not yet; NULL if there is none. */
+static GtkWidget *
+ensure_page (EmWindow *self, const char *name)
+{
+  const EmPageKind *kind = find_page_kind (name);
+  GtkWidget *page = built_page (self, name);
+
+  return page != NULL || kind == NULL ? page : build_page (self, kind);
+}
+
+static gboolean
+build_next_page (gpointer data)
+{
+  EmWindow *self = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+    if (G_STRUCT_MEMBER (GtkWidget *, self, page_kinds[i].field) == NULL)
+      {
+        build_page (self, &page_kinds[i]);
+        return G_SOURCE_CONTINUE;
+      }
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The pages not in view are built one per idle turn after the first frame,
+ * below redrawing and input, so that each is ready when first shown. */
+static void
+on_first_frame (GdkFrameClock *clock, EmWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->build_source == 0)
+    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_next_page, self, NULL);
+}
+
+static void
+em_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (em_window_parent_class)->realize (widget);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_frame), widget);
+}
+
+static void
+em_window_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_first_frame, widget);
+  GTK_WIDGET_CLASS (em_window_parent_class)->unrealize (widget);
+}
 
 void
 em_page_set_action_enabled (GtkWidget  *page,
@@ -55,7 +158,7 @@ em_page_get_action_enabled (GtkWidget  *page,
 void
 em_window_update_actions (EmWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *page = built_page (self, gtk_stack_get_visible_child_name (self->stack));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", page && em_page_get_action_enabled (page, "page.new"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", page && em_page_get_action_enabled (page, "page.save"));
@@ -68,9 +171,7 @@ em_window_update_actions (EmWindow *self)
 static void
 forward (EmWindow *self, const char *action)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  gtk_widget_activate_action (page, action, NULL);
+  gtk_widget_activate_action (ensure_page (self, gtk_stack_get_visible_child_name (self->stack)), action, NULL);
 }
 
 static void
@@ -119,12 +220,12 @@ on_open_case (EmSession *session, gint64 id, EmWindow *self)
     }
   if (g_strcmp0 (row.kind, "tarifa") == 0)
     {
-      em_tariff_page_show_case (self->tariff_page, id);
+      em_tariff_page_show_case (ensure_page (self, "tarifa"), id);
       em_window_show_page (self, "tarifa");
     }
   else
     {
-      em_capacity_page_show_case (self->capacity_page, id);
+      em_capacity_page_show_case (ensure_page (self, "capacidad"), id);
       em_window_show_page (self, "capacidad");
     }
 }
@@ -140,6 +241,9 @@ on_page_changed (EmWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->stack);
 
+  if (self->session == NULL)     /* the template is being built */
+    return;
+  ensure_page (self, name);
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
   em_window_update_actions (self);
@@ -168,6 +272,8 @@ em_window_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  self->capacity_page = self->tariff_page = self->cases_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), EM_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -181,16 +287,12 @@ em_window_class_init (EmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = em_window_dispose;
+  widget_class->realize = em_window_realize;
+  widget_class->unrealize = em_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = em_window_close_request;
 
-  g_type_ensure (em_capacity_page_get_type ());
-  g_type_ensure (em_tariff_page_get_type ());
-  g_type_ensure (em_cases_page_get_type ());
   gtk_widget_class_set_template_from_resource (widget_class, "/co/gov/anm/EvaluadorMinero/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, EmWindow, capacity_page);
-  gtk_widget_class_bind_template_child (widget_class, EmWindow, tariff_page);
-  gtk_widget_class_bind_template_child (widget_class, EmWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
@@ -229,13 +331,11 @@ em_window_new (GtkApplication *application,
 
   self->session = g_object_ref (session);
   self->settings = g_object_ref (settings);
-  em_capacity_page_set_session (self->capacity_page, session);
-  em_tariff_page_set_session (self->tariff_page, session);
-  em_cases_page_set_session (self->cases_page, session);
   g_signal_connect (session, "open-case", G_CALLBACK (on_open_case), self);
   restore_geometry (self);
   page = g_settings_get_string (settings, "last-page");
   em_window_show_page (self, page);
+  ensure_page (self, em_window_get_page (self));
   em_window_update_actions (self);
   return self;
 }
@@ -259,7 +359,7 @@ em_window_show_page (EmWindow   *self,
                      const char *name)
 {
   g_return_if_fail (EM_IS_WINDOW (self));
-  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+  if (ensure_page (self, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -275,7 +375,18 @@ em_window_get_page_widget (EmWindow   *self,
                            const char *name)
 {
   g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
+}
+
+/* Whenever the Casos page is first shown, its list is read right after that
+ * frame (em_cases_page_defer_first_load), as the application wants it. */
+void
+em_window_defer_cases_load (EmWindow *self)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+  self->defer_cases_load = TRUE;
+  if (self->cases_page != NULL)
+    em_cases_page_defer_first_load (EM_CASES_PAGE (self->cases_page));
 }
 
 void

@@ -25,5 +25,6 @@ void        em_window_show_error   (EmWindow       *self,
 void        em_window_update_actions (EmWindow     *self);
 GtkWidget  *em_window_get_page_widget (EmWindow    *self,
                                     const char     *name);
+void        em_window_defer_cases_load (EmWindow   *self);
 
 G_END_DECLS
