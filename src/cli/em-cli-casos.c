@@ -256,6 +256,7 @@ run_importar (EmCasosContext *context)
   import.evaluator = evaluator;
   json_builder_begin_array (errors);
   if (!em_case_store_set_cache_size (context->store, IMPORT_CACHE_MIB, &error)
+      || !em_case_store_set_temp_in_memory (context->store, &error)
       || !em_case_store_begin (context->store, &error))
     return em_cli_print_error (error), EM_EXIT_INPUT_ERROR;
   ok = import_stream (&import, stream, &error);

@@ -140,6 +140,8 @@ gboolean      em_case_store_count_if_numbered (EmCaseStore *self,
 gboolean      em_case_store_set_cache_size  (EmCaseStore   *self,
                                              guint          mebibytes,
                                              GError       **error);
+gboolean      em_case_store_set_temp_in_memory (EmCaseStore *self,
+                                             GError       **error);
 
 gint64        em_case_store_verify          (EmCaseStore   *self,
                                              GError       **error);
