@@ -215,6 +215,90 @@ test_missing_evaluator_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 0);
 }
 
+static const struct { EmCaseKind kind; const char *json; } prepared_inputs[] = {
+  { EM_CASE_KIND_CAPACIDAD, COMPLETE }, { EM_CASE_KIND_CAPACIDAD, FAILS },
+  { EM_CASE_KIND_CAPACIDAD, INCOMPLETE }, { EM_CASE_KIND_TARIFA, TARIFF },
+};
+
+/* As `casos importar` does: evaluated, and made ready with its hashes, in
+ * a thread other than the store's. */
+static gpointer
+prepare_cases (gpointer data)
+{
+  Fixture *f = data;
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) em_new_case_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prepared_inputs); i++)
+    {
+      g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, prepared_inputs[i].kind,
+                                                                       prepared_inputs[i].json, FALSE, NULL);
+      g_ptr_array_add (cases, em_new_case_new (em_evaluation_get_record (evaluation), "Ana Gómez"));
+    }
+  return cases;
+}
+
+static void
+assert_case_verifies (Fixture *f, gint64 id, EmCaseKind kind, const char *input)
+{
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, kind, input, FALSE, NULL);
+  g_autofree char *snapshot = NULL;
+  g_auto(EmCaseRow) row = { 0 };
+  g_autoptr(GPtrArray) events = em_case_store_get_events (f->store, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = em_case_store_get_code (f->store, id, NULL);
+  g_autofree char *expected_code = NULL;
+  EmCaseEvent *first;
+
+  g_assert_true (em_case_store_get_row (f->store, id, &row, NULL));
+  g_assert_true (em_chain_verify_case (&row, events, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  first = events->pdata[0];
+  snapshot = em_chain_snapshot (&row);
+  g_assert_cmpstr (first->snapshot, ==, snapshot);
+  expected_code = em_chain_code (first->hash);
+  g_assert_cmpstr (code, ==, expected_code);
+  g_assert_cmpstr (row.evaluator, ==, "Ana Gómez");
+  g_assert_cmpstr (row.created, ==, first->at);
+  g_assert_cmpstr (row.input_json, ==, em_evaluation_get_record (evaluation)->input_json);
+  g_assert_cmpstr (row.result_json, ==, em_evaluation_get_record (evaluation)->result_json);
+}
+
+static void
+test_cases_prepared_in_another_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) cases = g_thread_join (g_thread_new ("preparar", prepare_cases, f));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (em_case_store_begin (f->store, &error));
+  for (guint i = 0; i < cases->len; i++)
+    g_assert_cmpint (em_case_store_add_new (f->store, cases->pdata[i], &error), ==, i + 1);
+  g_assert_true (em_case_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (em_case_store_verify (f->store, &error), ==, cases->len);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    assert_case_verifies (f, i + 1, prepared_inputs[i].kind, prepared_inputs[i].json);
+  assert_state (f, 2, "rechazado");
+}
+
+static void
+test_prepared_case_without_evaluator_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
+                                                                   COMPLETE, FALSE, NULL);
+  g_autoptr(EmNewCase) blank = em_new_case_new (em_evaluation_get_record (evaluation), "  ");
+  g_autoptr(EmNewCase) missing = em_new_case_new (em_evaluation_get_record (evaluation), NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (em_case_store_add_new (f->store, blank, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "evaluador"));
+  g_clear_error (&error);
+  g_assert_cmpint (em_case_store_add_new (f->store, missing, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "evaluador"));
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 0);
+}
+
 /* ---- The procedure ---------------------------------------------------- */
 
 static void
@@ -959,6 +1043,8 @@ main (int argc, char **argv)
   ADD ("storage/round-trip-keeps-everything", test_round_trip_keeps_everything);
   ADD ("storage/tariff-case-stored-with-schedule", test_tariff_case_stored_with_schedule);
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
+  ADD ("storage/cases-prepared-in-another-thread", test_cases_prepared_in_another_thread);
+  ADD ("storage/prepared-case-without-evaluator-refused", test_prepared_case_without_evaluator_refused);
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);
   ADD ("storage/count-after-rollback-is-read-again", test_count_after_rollback_is_read_again);

@@ -111,16 +111,13 @@ typedef struct
 /* Enough for the indexes of a million cases (bench/RESULTS.md). */
 #define IMPORT_CACHE_MIB 512
 
-/* A line evaluated (in the reader's thread) is stored here. */
+/* A line evaluated and hashed (in the reader's thread) is stored here. */
 static gboolean
 store_line (Import *import, const EmEvaluatedLine *line, GError **error)
 {
-  const char *evaluator = line->evaluator ? line->evaluator : import->context->evaluator;
-
   if (import->n_errors > 0 && !import->partial)
     return TRUE;      /* everything will be rolled back: only keep checking */
-  if (em_case_store_add (import->context->store, em_evaluation_get_record (line->evaluation), evaluator,
-                         error) == 0)
+  if (em_case_store_add_new (import->context->store, line->new_case, error) == 0)
     return FALSE;
   import->stored++;
   return TRUE;
@@ -150,7 +147,8 @@ add_error (Import *import, guint64 line, const GError *error)
 static gboolean
 import_stream (Import *import, GInputStream *stream, GError **error)
 {
-  g_autoptr(EmLineReader) reader = em_line_reader_start (stream, import->evaluator);
+  g_autoptr(EmLineReader) reader = em_line_reader_start (stream, import->evaluator,
+                                                            import->context->evaluator);
   EmEvaluatedLine *next;
 
   while ((next = em_line_reader_next (reader)) != NULL)

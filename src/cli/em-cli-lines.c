@@ -1,7 +1,8 @@
 /* em-cli-lines.c — the lines of `casos importar`, evaluated in a second thread
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading, parsing and evaluating a line cost about as much as storing it,
+ * Reading, parsing and evaluating a line, and making the case's row and
+ * hashed first event (em_new_case_new), cost about as much as storing it,
  * so a worker thread does the first while the caller stores: on two cores
  * the import goes up to twice as fast.  Lines come back in order, each with
  * its evaluation or its error; at most QUEUE_SLOTS are waiting at a time.
@@ -23,6 +24,7 @@ struct _EmLineReader
 {
   GDataInputStream *input;
   EmEvaluator      *evaluator;
+  char             *evaluator_name;  /* for lines without their own */
   GAsyncQueue      *lines;      /* EmEvaluatedLine, then an end mark */
   GAsyncQueue      *slots;      /* free places in @lines */
   GThread          *thread;
@@ -39,9 +41,8 @@ em_evaluated_line_free (EmEvaluatedLine *line)
 {
   if (line == NULL || line == &end_mark)
     return;
-  g_clear_pointer (&line->evaluation, em_evaluation_free);
+  g_clear_pointer (&line->new_case, em_new_case_free);
   g_clear_error (&line->error);
-  g_free (line->evaluator);
   g_free (line);
 }
 
@@ -70,14 +71,17 @@ evaluate_line (EmLineReader *self, guint64 number, const char *text, gsize len)
 {
   EmEvaluatedLine *line = g_new0 (EmEvaluatedLine, 1);
   g_autoptr(EmFlatObject) object = em_flat_object_parse (text, len, &line->error);
+  g_autoptr(EmEvaluation) evaluation = NULL;
   const char *evaluator = NULL;
   EmCaseKind kind;
 
   line->number = number;
   if (object == NULL || !read_header (object, &kind, &evaluator, &line->error))
     return line;
-  line->evaluation = em_evaluator_evaluate (self->evaluator, kind, object, extra_keys, &line->error);
-  line->evaluator = g_strdup (evaluator);
+  evaluation = em_evaluator_evaluate (self->evaluator, kind, object, extra_keys, &line->error);
+  if (evaluation != NULL)
+    line->new_case = em_new_case_new (em_evaluation_get_record (evaluation),
+                                      evaluator ? evaluator : self->evaluator_name);
   return line;
 }
 
@@ -111,13 +115,15 @@ read_lines (gpointer data)
 
 EmLineReader *
 em_line_reader_start (GInputStream *stream,
-                      EmEvaluator  *evaluator)
+                      EmEvaluator  *evaluator,
+                      const char   *evaluator_name)
 {
   EmLineReader *self = g_new0 (EmLineReader, 1);
 
   self->input = g_data_input_stream_new (stream);
   g_data_input_stream_set_newline_type (self->input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
   self->evaluator = g_object_ref (evaluator);
+  self->evaluator_name = g_strdup (evaluator_name);
   self->lines = g_async_queue_new ();
   self->slots = g_async_queue_new ();
   for (guint i = 0; i < QUEUE_SLOTS; i++)
@@ -168,6 +174,7 @@ em_line_reader_free (EmLineReader *self)
   g_async_queue_unref (self->lines);
   g_async_queue_unref (self->slots);
   g_object_unref (self->evaluator);
+  g_free (self->evaluator_name);
   g_object_unref (self->input);
   g_free (self);
 }

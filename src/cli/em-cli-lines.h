@@ -9,20 +9,21 @@
 
 G_BEGIN_DECLS
 
-/* One line of the input: its evaluation, or the error that stopped it. */
+/* One line of the input: the case it makes, evaluated and hashed, or the
+ * error that stopped it. */
 typedef struct
 {
-  guint64       number;       /* 1 for the first line of the input */
-  EmEvaluation *evaluation;
-  char         *evaluator;    /* the line's own "evaluador", or NULL */
-  GError       *error;
+  guint64    number;       /* 1 for the first line of the input */
+  EmNewCase *new_case;
+  GError    *error;
 } EmEvaluatedLine;
 
 typedef struct _EmLineReader EmLineReader;
 
 void             em_evaluated_line_free (EmEvaluatedLine *line);
 EmLineReader    *em_line_reader_start   (GInputStream    *stream,
-                                         EmEvaluator     *evaluator);
+                                         EmEvaluator     *evaluator,
+                                         const char      *evaluator_name);
 EmEvaluatedLine *em_line_reader_next    (EmLineReader    *self);
 gboolean         em_line_reader_finish  (EmLineReader    *self,
                                          GError         **error);

@@ -248,28 +248,70 @@ check_evaluator (const char *evaluator, GError **error)
   return FALSE;
 }
 
-static gint64
-add_in_transaction (EmCaseStore *self, const EmEvaluationRecord *record, const char *evaluator,
-                    GError **error)
+struct _EmNewCase
 {
-  g_auto(EmCaseRow) row = { 0 };
-  g_auto(EmCaseEvent) event = { 0 };
+  EmCaseRow   row;
+  EmCaseEvent event;     /* hashed only if the evaluator is valid */
+};
+
+/* A new case made ready to store, in any thread: its row (uuid, dates) and
+ * its first event, hashed, so that storing it only writes the rows. */
+EmNewCase *
+em_new_case_new (const EmEvaluationRecord *record,
+                 const char               *evaluator)
+{
+  EmNewCase *self = g_new0 (EmNewCase, 1);
+  EmCaseRow *row = &self->row;
   g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (record != NULL && record->input_json != NULL && record->result_json != NULL, NULL);
+
+  row->uuid = new_uuid ();
+  row->kind = g_strdup (em_case_kind_to_string (record->kind));
+  row->state = g_strdup (em_case_state_to_string (
+      em_procedure_state_after (record->kind, record->result, FALSE)));
+  fill_from_record (row, record);
+  row->evaluator = g_strdup (evaluator);
+  row->created = em_store_now ();
+  row->updated = g_strdup (row->created);
+  if (!check_evaluator (evaluator, NULL))
+    return self;      /* em_case_store_add_new says why */
+  detail = em_store_detail_json ("resultado", record->result, "tarifa", record->tariff, "estado", row->state,
+                        "reglas", record->rules_id, NULL);
+  em_store_new_event (&self->event, row, 1, "", "creado", evaluator, detail);
+  return self;
+}
+
+void
+em_new_case_free (EmNewCase *self)
+{
+  if (self == NULL)
+    return;
+  em_case_row_clear (&self->row);
+  em_case_event_clear (&self->event);
+  g_free (self);
+}
+
+/* Stores @new_case in one transaction (or in the caller's); its id, or 0. */
+gint64
+em_case_store_add_new (EmCaseStore *self,
+                       EmNewCase   *new_case,
+                       GError     **error)
+{
   gint64 id = 0;
 
-  row.uuid = new_uuid ();
-  row.kind = g_strdup (em_case_kind_to_string (record->kind));
-  row.state = g_strdup (em_case_state_to_string (
-      em_procedure_state_after (record->kind, record->result, FALSE)));
-  fill_from_record (&row, record);
-  row.evaluator = g_strdup (evaluator);
-  row.created = em_store_now ();
-  row.updated = g_strdup (row.created);
-  detail = em_store_detail_json ("resultado", record->result, "tarifa", record->tariff, "estado", row.state,
-                        "reglas", record->rules_id, NULL);
-  em_store_new_event (&event, &row, 1, "", "creado", evaluator, detail);
-  if (!em_store_insert_row (self, &row, event.hash, &id, error) || !em_store_link_event (self, &event, error))
+  g_return_val_if_fail (EM_IS_CASE_STORE (self), 0);
+  g_return_val_if_fail (new_case != NULL, 0);
+
+  if (!check_evaluator (new_case->row.evaluator, error) || !em_case_store_begin (self, error))
     return 0;
+  if (!em_store_insert_row (self, &new_case->row, new_case->event.hash, &id, error)
+      || !em_store_link_event (self, &new_case->event, error) || !em_case_store_commit (self, error))
+    {
+      if (self->depth > 0)
+        em_case_store_rollback (self);
+      return 0;
+    }
   return id;
 }
 
@@ -279,21 +321,13 @@ em_case_store_add (EmCaseStore              *self,
                    const char               *evaluator,
                    GError                  **error)
 {
-  gint64 id;
+  g_autoptr(EmNewCase) new_case = NULL;
 
   g_return_val_if_fail (EM_IS_CASE_STORE (self), 0);
   g_return_val_if_fail (record != NULL && record->input_json != NULL && record->result_json != NULL, 0);
 
-  if (!check_evaluator (evaluator, error) || !em_case_store_begin (self, error))
-    return 0;
-  id = add_in_transaction (self, record, evaluator, error);
-  if (id == 0 || !em_case_store_commit (self, error))
-    {
-      if (self->depth > 0)
-        em_case_store_rollback (self);
-      return 0;
-    }
-  return id;
+  new_case = em_new_case_new (record, evaluator);
+  return em_case_store_add_new (self, new_case, error);
 }
 
 gboolean

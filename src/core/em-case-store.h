@@ -115,6 +115,15 @@ gint64        em_case_store_add             (EmCaseStore              *self,
                                              const EmEvaluationRecord *record,
                                              const char               *evaluator,
                                              GError                  **error);
+/* A new case hashed in any thread, stored by em_case_store_add_new. */
+typedef struct _EmNewCase EmNewCase;
+
+EmNewCase    *em_new_case_new               (const EmEvaluationRecord *record,
+                                             const char               *evaluator);
+void          em_new_case_free              (EmNewCase                *self);
+gint64        em_case_store_add_new         (EmCaseStore              *self,
+                                             EmNewCase                *new_case,
+                                             GError                  **error);
 gboolean      em_case_store_apply           (EmCaseStore              *self,
                                              gint64                    id,
                                              EmCaseAction              action,
@@ -175,5 +184,7 @@ GPtrArray    *em_case_store_get_summaries   (EmCaseStore        *self,
                                              const gint64       *ids,
                                              guint               n_ids,
                                              GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmNewCase, em_new_case_free)
 
 G_END_DECLS
