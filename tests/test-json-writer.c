@@ -86,6 +86,94 @@ test_verdicts_of_both_kinds (void)
     }
 }
 
+static void
+assert_text_is_tree (EmEvaluation *evaluation)
+{
+  const EmEvaluationRecord *record = em_evaluation_get_record (evaluation);
+  g_autofree char *tree_text = em_json_node_to_text (em_evaluation_get_result (evaluation));
+  g_autoptr(JsonNode) input = json_from_string (record->input_json, NULL);
+
+  g_assert_cmpstr (record->result_json, ==, tree_text);
+  g_assert_nonnull (input);
+  assert_same (input);
+}
+
+static const char *capacity_inputs[] = {
+  "\"regimen\":\"comun\",\"activo_corriente\":\"124\",\"pasivo_corriente\":\"100\",\"activo_total\":\"1000\","
+  "\"pasivo_total\":\"610\",\"ingresos_operacionales\":\"600\"",
+  "\"regimen\":\"comun\",\"activo_corriente\":\"123.99\",\"pasivo_corriente\":\"100\",\"activo_total\":\"1000\","
+  "\"pasivo_total\":\"100\",\"ingresos_operacionales\":\"100\"",
+  "\"regimen\":\"comun\",\"activo_corriente\":\"123.99\",\"pasivo_corriente\":\"100\",\"activo_total\":\"1000\","
+  "\"pasivo_total\":\"100\",\"ingresos_operacionales\":\"100\",\"aval_financiero\":true",
+  "\"regimen\":\"comun\",\"activo_corriente\":\"500\",\"pasivo_corriente\":\"0\",\"activo_total\":\"1000\","
+  "\"pasivo_total\":\"900\",\"ingresos_operacionales\":\"0\"",
+  "\"regimen\":\"comun\",\"activo_corriente\":\"124\"",
+  "\"regimen\":\"simplificado\",\"ingresos_ultimo_ano\":\"1\",\"cuentas_por_cobrar\":\"1000\","
+  "\"inventario\":\"0\",\"cuentas_por_pagar\":\"0\"",
+  "\"regimen\":\"simplificado\",\"ingresos_ultimo_ano\":\"90000000\",\"saldo_promedio\":\"1234.5\","
+  "\"monto_comercializacion_esperado\":\"360000000\"",
+  "\"regimen\":\"simplificado\",\"ingresos_ultimo_ano\":\"5\",\"cuentas_por_cobrar\":\"1\","
+  "\"inventario\":\"0\",\"cuentas_por_pagar\":\"9\"",
+  "\"regimen\":\"simplificado\"",
+};
+
+static const char *identifications[] = {
+  "",
+  ",\"nombre\":\"José \\\"Pepe\\\" Pérez\\t\\\\ Ñandú\",\"numero_documento\":\"900123456\","
+  "\"radicado\":\"20170500001\",\"tipo_documento\":\"CC\",\"tipo_persona\":\"natural\","
+  "\"rol\":\"planta_beneficio\",\"tramite\":\"renovacion\",\"fecha_radicacion\":\"2019-01-02\"",
+  ",\"nombre\":\"\",\"fecha_radicacion\":\"2017-05-01\",\"tramite\":\"inscripcion\"",
+};
+
+static const char *tariff_inputs[] = {
+  "\"etapa\":\"exploracion\",\"area_hectareas\":\"100\"",
+  "\"etapa\":\"construccion_montaje\",\"area_hectareas\":\"5000.5\",\"pin\":true",
+  "\"etapa\":\"exploracion\",\"area_hectareas\":\"9999\",\"medida_seguridad\":\"cierre\","
+  "\"levantamiento_medida\":true",
+  "\"etapa\":\"explotacion\",\"grupo_mineral\":\"carbon\",\"sistema\":\"subterraneo\","
+  "\"produccion_anual\":\"70000\",\"nivel_cumplimiento\":\"bajo\",\"numero_inspeccion\":3",
+  "\"etapa\":\"explotacion\",\"grupo_mineral\":\"metales_preciosos\",\"sistema\":\"arrastre\","
+  "\"produccion_anual\":\"2000000\",\"nivel_cumplimiento\":\"bajo\",\"numero_inspeccion\":2,\"pin\":true",
+  "\"etapa\":\"explotacion\",\"grupo_mineral\":\"materiales_construccion\",\"sistema\":\"cielo_abierto\","
+  "\"produccion_anual\":\"30000\",\"autorizado_explotar\":false,\"medida_seguridad\":\"suspension\"",
+  "\"etapa\":\"explotacion\",\"grupo_mineral\":\"piedras_preciosas\",\"sistema\":\"subterraneo\","
+  "\"produccion_anual\":\"50000\",\"nivel_cumplimiento\":\"alto\"",
+};
+
+static const char *tariff_identifications[] = {
+  "",
+  ",\"expediente\":\"HJK-08231\",\"titular\":\"Carbones de Boyacá \\\"La Mina\\\"\\n\"",
+};
+
+static void
+evaluate_all (EmEvaluator *evaluator, EmCaseKind kind, const char **inputs, guint n_inputs,
+              const char **ids, guint n_ids)
+{
+  for (guint i = 0; i < n_inputs; i++)
+    for (guint j = 0; j < n_ids; j++)
+      {
+        g_autofree char *json = g_strdup_printf ("{%s%s}", inputs[i], ids[j]);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (evaluator, kind, json, FALSE, &error);
+
+        g_assert_no_error (error);
+        assert_text_is_tree (evaluation);
+      }
+}
+
+/* The store's texts are written straight from the case and the verdict:
+ * the same bytes as the trees the CLI and the window use, every branch. */
+static void
+test_texts_written_without_trees (void)
+{
+  g_autoptr(EmEvaluator) evaluator = em_evaluator_new_default (NULL);
+
+  evaluate_all (evaluator, EM_CASE_KIND_CAPACIDAD, capacity_inputs, G_N_ELEMENTS (capacity_inputs),
+                identifications, G_N_ELEMENTS (identifications));
+  evaluate_all (evaluator, EM_CASE_KIND_TARIFA, tariff_inputs, G_N_ELEMENTS (tariff_inputs),
+                tariff_identifications, G_N_ELEMENTS (tariff_identifications));
+}
+
 /* The snapshot as it was first defined: json-glib's text of the array. */
 static char *
 json_glib_snapshot (const EmCaseRow *row)
@@ -136,6 +224,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json-writer/every-byte-in-strings", test_every_byte_in_strings);
   g_test_add_func ("/json-writer/values-arrays-objects", test_values_arrays_objects);
   g_test_add_func ("/json-writer/verdicts-of-both-kinds", test_verdicts_of_both_kinds);
+  g_test_add_func ("/json-writer/texts-written-without-trees", test_texts_written_without_trees);
   g_test_add_func ("/json-writer/snapshot-hash-unchanged", test_snapshot_hash_unchanged);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "em-capacity-json.h"
 #include "em-date.h"
 #include "em-input-error.h"
+#include "em-json-writer.h"
 
 static gboolean
 type_error (const EmFlatMember *member, const char *expected, GError **error)
@@ -164,91 +165,67 @@ em_capacity_case_new_from_json (const EmFlatObject *object,
 }
 
 static void
-add_optional_string (JsonBuilder *builder, const char *key, const char *value)
+add_optional_string (EmJsonOut *out, const char *key, const char *value)
 {
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value);
+  if (value != NULL)
+    em_json_out_member (out, key, value);
 }
 
 /* The canonical input: only the fields given, money as canonical strings. */
-JsonNode *
-em_capacity_case_to_json (EmCapacityCase *self)
+void
+em_capacity_case_write (EmJsonOut *out, EmCapacityCase *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   GDate date;
 
-  g_return_val_if_fail (EM_IS_CAPACITY_CASE (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "regimen", em_regimen_to_string (em_capacity_case_get_regimen (self)));
-  add_optional_string (builder, "tramite", em_tramite_to_string (em_capacity_case_get_tramite (self)));
+  em_json_out_begin_object (out);
+  add_optional_string (out, "regimen", em_regimen_to_string (em_capacity_case_get_regimen (self)));
+  add_optional_string (out, "tramite", em_tramite_to_string (em_capacity_case_get_tramite (self)));
   if (em_capacity_case_get_fecha_radicacion (self, &date))
     {
       g_autofree char *iso = em_date_to_iso (&date);
-      add_optional_string (builder, "fecha_radicacion", iso);
+      add_optional_string (out, "fecha_radicacion", iso);
     }
   for (guint i = 0; i < EM_N_TEXTS; i++)
-    add_optional_string (builder, em_text_get_field_name (i), em_capacity_case_get_text (self, i));
-  add_optional_string (builder, "tipo_persona", em_tipo_persona_to_string (em_capacity_case_get_tipo_persona (self)));
-  add_optional_string (builder, "rol", em_rol_to_string (em_capacity_case_get_rol (self)));
+    add_optional_string (out, em_text_get_field_name (i), em_capacity_case_get_text (self, i));
+  add_optional_string (out, "tipo_persona", em_tipo_persona_to_string (em_capacity_case_get_tipo_persona (self)));
+  add_optional_string (out, "rol", em_rol_to_string (em_capacity_case_get_rol (self)));
   for (guint i = 0; i < EM_N_AMOUNTS; i++)
     {
       EmMoney value;
       if (em_capacity_case_get_amount (self, i, &value))
         {
           g_autofree char *text = em_money_to_canonical (value);
-          add_optional_string (builder, em_amount_get_field_name (i), text);
+          add_optional_string (out, em_amount_get_field_name (i), text);
         }
     }
   if (em_capacity_case_get_regimen (self) == EM_REGIMEN_COMUN)
-    {
-      json_builder_set_member_name (builder, "aval_financiero");
-      json_builder_add_boolean_value (builder, em_capacity_case_get_aval_financiero (self));
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+    em_json_out_member_boolean (out, "aval_financiero", em_capacity_case_get_aval_financiero (self));
+  em_json_out_end_object (out);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder, const char *key, const char *value)
+JsonNode *
+em_capacity_case_to_json (EmCapacityCase *self)
 {
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  g_return_val_if_fail (EM_IS_CAPACITY_CASE (self), NULL);
+  return em_json_out_node ((EmJsonWriteFunc) em_capacity_case_write, self);
 }
 
 static void
-add_indicator (JsonBuilder *builder, const EmIndicatorResult *result)
+add_indicator (EmJsonOut *out, const EmIndicatorResult *result)
 {
   g_autofree char *value = em_indicator_result_format_value (result, '.');
   g_autofree char *threshold = em_decimal_to_string (result->threshold.value);
 
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", em_indicator_id_to_string (result->id));
-  add_string_or_null (builder, "valor", value);
-  add_string_or_null (builder, "comparacion", em_comparison_to_string (result->threshold.op));
-  add_string_or_null (builder, "umbral", threshold);
-  json_builder_set_member_name (builder, "cumple");
-  json_builder_add_boolean_value (builder, result->passes);
-  json_builder_set_member_name (builder, "cubierto_por_aval");
-  json_builder_add_boolean_value (builder, result->covered_by_aval);
-  add_string_or_null (builder, "fundamento", result->basis);
-  add_string_or_null (builder, "nota", result->note);
-  json_builder_end_object (builder);
-}
-
-static void
-add_string_list (JsonBuilder *builder, const char *key, const char * const *items)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; items[i] != NULL; i++)
-    json_builder_add_string_value (builder, items[i]);
-  json_builder_end_array (builder);
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "id", em_indicator_id_to_string (result->id));
+  em_json_out_member (out, "valor", value);
+  em_json_out_member (out, "comparacion", em_comparison_to_string (result->threshold.op));
+  em_json_out_member (out, "umbral", threshold);
+  em_json_out_member_boolean (out, "cumple", result->passes);
+  em_json_out_member_boolean (out, "cubierto_por_aval", result->covered_by_aval);
+  em_json_out_member (out, "fundamento", result->basis);
+  em_json_out_member (out, "nota", result->note);
+  em_json_out_end_object (out);
 }
 
 static char *
@@ -262,28 +239,31 @@ ktno_text (EmCapacityVerdict *self)
   return em_scaled_to_string (em_ratio_round (ktno, 0), 2, '.', FALSE);
 }
 
+void
+em_capacity_verdict_write (EmJsonOut *out, EmCapacityVerdict *self)
+{
+  g_autofree char *ktno = ktno_text (self);
+
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "tipo", "capacidad");
+  em_json_out_member (out, "reglas", em_rule_set_get_id (em_capacity_verdict_get_rule_set (self)));
+  em_json_out_member (out, "regimen", em_regimen_to_string (em_capacity_verdict_get_regimen (self)));
+  em_json_out_member (out, "resultado", em_capacity_result_to_string (em_capacity_verdict_get_result (self)));
+  em_json_out_key (out, "indicadores");
+  em_json_out_begin_array (out);
+  for (guint i = 0; i < em_capacity_verdict_get_n_indicators (self); i++)
+    add_indicator (out, em_capacity_verdict_get_indicator (self, i));
+  em_json_out_end_array (out);
+  em_json_out_member (out, "ktno", ktno);
+  em_json_out_string_list (out, "faltantes", em_capacity_verdict_get_missing (self));
+  em_json_out_string_list (out, "observaciones", em_capacity_verdict_get_observations (self));
+  em_json_out_end_object (out);
+}
+
 JsonNode *
 em_capacity_verdict_to_json (EmCapacityVerdict *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autofree char *ktno = ktno_text (self);
-
   g_return_val_if_fail (EM_IS_CAPACITY_VERDICT (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "tipo", "capacidad");
-  add_string_or_null (builder, "reglas", em_rule_set_get_id (em_capacity_verdict_get_rule_set (self)));
-  add_string_or_null (builder, "regimen", em_regimen_to_string (em_capacity_verdict_get_regimen (self)));
-  add_string_or_null (builder, "resultado",
-                      em_capacity_result_to_string (em_capacity_verdict_get_result (self)));
-  json_builder_set_member_name (builder, "indicadores");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < em_capacity_verdict_get_n_indicators (self); i++)
-    add_indicator (builder, em_capacity_verdict_get_indicator (self, i));
-  json_builder_end_array (builder);
-  add_string_or_null (builder, "ktno", ktno);
-  add_string_list (builder, "faltantes", em_capacity_verdict_get_missing (self));
-  add_string_list (builder, "observaciones", em_capacity_verdict_get_observations (self));
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return em_json_out_node ((EmJsonWriteFunc) em_capacity_verdict_write, self);
 }
+

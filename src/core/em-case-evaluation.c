@@ -23,8 +23,9 @@
 struct _EmEvaluation
 {
   EmEvaluationRecord record;
-  JsonNode          *result;
-  char              *strings[10];
+  gpointer           verdict;     /* EmCapacityVerdict or EmTariffVerdict */
+  JsonNode          *result;      /* made when first asked for */
+  char              *strings[8];
 };
 
 struct _EmEvaluator
@@ -37,21 +38,6 @@ struct _EmEvaluator
 
 G_DEFINE_FINAL_TYPE (EmEvaluator, em_evaluator, G_TYPE_OBJECT)
 
-static char *
-to_text (JsonNode *node)
-{
-  return em_json_node_to_text (node);
-}
-
-static const char *
-member (JsonNode *node, const char *name)
-{
-  JsonObject *object = json_node_get_object (node);
-  JsonNode *value = json_object_get_member (object, name);
-
-  return value != NULL && JSON_NODE_HOLDS_VALUE (value) ? json_node_get_string (value) : NULL;
-}
-
 /* Keeps @text alive as long as the evaluation. */
 static const char *
 keep (EmEvaluation *self, guint slot, char *text)
@@ -60,24 +46,20 @@ keep (EmEvaluation *self, guint slot, char *text)
   return text;
 }
 
+/* The texts are written straight from the case and the verdict (the
+ * bytes em_json_node_to_text gives for their trees, without the trees). */
 static EmEvaluation *
-evaluation_new (EmCaseKind kind, JsonNode *input, JsonNode *result, const char *rules_id, const char *sha256)
+evaluation_new (EmCaseKind kind, gpointer verdict, char *input_json, char *result_json,
+                const char *rules_id, const char *sha256)
 {
   EmEvaluation *self = g_new0 (EmEvaluation, 1);
-  gboolean capacity = kind == EM_CASE_KIND_CAPACIDAD;
 
-  self->result = json_node_ref (result);
+  self->verdict = g_object_ref (verdict);
   self->record.kind = kind;
-  self->record.input_json = keep (self, 0, to_text (input));
-  self->record.result_json = keep (self, 1, to_text (result));
+  self->record.input_json = keep (self, 0, input_json);
+  self->record.result_json = keep (self, 1, result_json);
   self->record.rules_id = keep (self, 2, g_strdup (rules_id));
   self->record.rules_sha256 = keep (self, 3, g_strdup (sha256));
-  self->record.result = keep (self, 4, g_strdup (capacity ? member (result, "resultado") : NULL));
-  self->record.tariff = keep (self, 5, g_strdup (capacity ? NULL : member (result, "tarifa")));
-  self->record.name = keep (self, 6, g_strdup (member (input, capacity ? "nombre" : "titular")));
-  self->record.document = keep (self, 7, g_strdup (capacity ? member (input, "numero_documento") : NULL));
-  self->record.radicado = keep (self, 8, g_strdup (capacity ? member (input, "radicado") : NULL));
-  self->record.expediente = keep (self, 9, g_strdup (capacity ? NULL : member (input, "expediente")));
   return self;
 }
 
@@ -87,9 +69,14 @@ em_evaluation_get_record (EmEvaluation *self)
   return &self->record;
 }
 
+/* The result as a tree: the same document as the record's result_json. */
 JsonNode *
 em_evaluation_get_result (EmEvaluation *self)
 {
+  if (self->result == NULL && self->record.kind == EM_CASE_KIND_CAPACIDAD)
+    self->result = em_capacity_verdict_to_json (self->verdict);
+  else if (self->result == NULL)
+    self->result = em_tariff_verdict_to_json (self->verdict);
   return self->result;
 }
 
@@ -100,7 +87,8 @@ em_evaluation_free (EmEvaluation *self)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
     g_free (self->strings[i]);
-  json_node_unref (self->result);
+  g_clear_pointer (&self->result, json_node_unref);
+  g_object_unref (self->verdict);
   g_free (self);
 }
 
@@ -177,31 +165,41 @@ static EmEvaluation *
 evaluate_capacity (EmEvaluator *self, EmCapacityCase *input, GError **error)
 {
   g_autoptr(EmCapacityVerdict) verdict = em_capacity_evaluate (input, self->rules, error);
-  g_autoptr(JsonNode) input_json = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  EmEvaluation *evaluation;
 
   if (verdict == NULL)
     return NULL;
-  input_json = em_capacity_case_to_json (input);
-  result = em_capacity_verdict_to_json (verdict);
-  return evaluation_new (EM_CASE_KIND_CAPACIDAD, input_json, result,
-                         em_rule_set_get_id (self->rules), em_rule_set_get_sha256 (self->rules));
+  evaluation = evaluation_new (EM_CASE_KIND_CAPACIDAD, verdict,
+                               em_json_out_text ((EmJsonWriteFunc) em_capacity_case_write, input),
+                               em_json_out_text ((EmJsonWriteFunc) em_capacity_verdict_write, verdict),
+                               em_rule_set_get_id (self->rules), em_rule_set_get_sha256 (self->rules));
+  evaluation->record.result = em_capacity_result_to_string (em_capacity_verdict_get_result (verdict));
+  evaluation->record.name = keep (evaluation, 4, g_strdup (em_capacity_case_get_text (input, EM_TEXT_NOMBRE)));
+  evaluation->record.document = keep (evaluation, 5,
+                                      g_strdup (em_capacity_case_get_text (input, EM_TEXT_NUMERO_DOCUMENTO)));
+  evaluation->record.radicado = keep (evaluation, 6, g_strdup (em_capacity_case_get_text (input, EM_TEXT_RADICADO)));
+  return evaluation;
 }
 
 static EmEvaluation *
 evaluate_tariff (EmEvaluator *self, EmTariffCase *input, GError **error)
 {
   g_autoptr(EmTariffVerdict) verdict = em_tariff_evaluate (input, self->table, self->schedule, error);
-  g_autoptr(JsonNode) input_json = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  EmEvaluation *evaluation;
 
   if (verdict == NULL)
     return NULL;
-  input_json = em_tariff_case_to_json (input);
-  result = em_tariff_verdict_to_json (verdict);
-  return evaluation_new (EM_CASE_KIND_TARIFA, input_json, result,
-                         em_tariff_schedule_get_id (self->schedule),
-                         em_tariff_schedule_get_sha256 (self->schedule));
+  evaluation = evaluation_new (EM_CASE_KIND_TARIFA, verdict,
+                               em_json_out_text ((EmJsonWriteFunc) em_tariff_case_write, input),
+                               em_json_out_text ((EmJsonWriteFunc) em_tariff_verdict_write, verdict),
+                               em_tariff_schedule_get_id (self->schedule),
+                               em_tariff_schedule_get_sha256 (self->schedule));
+  evaluation->record.tariff = keep (evaluation, 4, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                                    em_tariff_verdict_get_tarifa (verdict)));
+  evaluation->record.name = keep (evaluation, 5, g_strdup (em_tariff_case_get_text (input, EM_TARIFF_TEXT_TITULAR)));
+  evaluation->record.expediente = keep (evaluation, 6,
+                                        g_strdup (em_tariff_case_get_text (input, EM_TARIFF_TEXT_EXPEDIENTE)));
+  return evaluation;
 }
 
 EmEvaluation *

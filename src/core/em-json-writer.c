@@ -7,6 +7,10 @@
  * bytes 0x01–0x1e and 0x7f as \u00xx, everything else (0x1f and UTF-8
  * included) as it is.  This one copies runs of plain bytes at once and
  * builds no intermediate strings; tests/test-json-writer.c compares the two.
+ *
+ * EmJsonOut writes a document either into a JsonBuilder or as that text
+ * directly, without a tree: verdicts and inputs are described once (in
+ * em-capacity-json.c, em-tariff-json.c) and the store takes their text.
  */
 #define G_LOG_DOMAIN "em-json-writer"
 
@@ -163,4 +167,162 @@ em_json_node_to_text (JsonNode *node)
 
   em_json_write_node (out, node);
   return g_string_free (out, FALSE);
+}
+
+/* ---- EmJsonOut ----------------------------------------------------- */
+
+JsonNode *
+em_json_out_node (EmJsonWriteFunc write, gpointer data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  EmJsonOut out = { .builder = builder };
+
+  write (&out, data);
+  return json_builder_get_root (builder);
+}
+
+char *
+em_json_out_text (EmJsonWriteFunc write, gpointer data)
+{
+  EmJsonOut out = { .text = g_string_sized_new (2048) };
+
+  write (&out, data);
+  return g_string_free (out.text, FALSE);
+}
+
+/* A comma before a value or key that is not its container's first; none
+ * after a key. */
+static void
+separate (EmJsonOut *out)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << out->depth;
+
+  if (out->after_key)
+    out->after_key = FALSE;
+  else if (out->started & bit)
+    g_string_append_c (out->text, ',');
+  out->started |= bit;
+}
+
+static void
+open_container (EmJsonOut *out, char bracket)
+{
+  separate (out);
+  g_string_append_c (out->text, bracket);
+  out->depth++;
+  g_assert (out->depth < 64);
+  out->started &= ~(G_GUINT64_CONSTANT (1) << out->depth);
+}
+
+static void
+close_container (EmJsonOut *out, char bracket)
+{
+  out->depth--;
+  g_string_append_c (out->text, bracket);
+}
+
+static void
+begin (EmJsonOut *out, char bracket)
+{
+  if (out->builder == NULL)
+    open_container (out, bracket);
+  else if (bracket == '{')
+    json_builder_begin_object (out->builder);
+  else
+    json_builder_begin_array (out->builder);
+}
+
+static void
+end (EmJsonOut *out, char bracket)
+{
+  if (out->builder == NULL)
+    close_container (out, bracket);
+  else if (bracket == '}')
+    json_builder_end_object (out->builder);
+  else
+    json_builder_end_array (out->builder);
+}
+
+void em_json_out_begin_object (EmJsonOut *out) { begin (out, '{'); }
+void em_json_out_end_object   (EmJsonOut *out) { end (out, '}'); }
+void em_json_out_begin_array  (EmJsonOut *out) { begin (out, '['); }
+void em_json_out_end_array    (EmJsonOut *out) { end (out, ']'); }
+
+void
+em_json_out_key (EmJsonOut *out, const char *key)
+{
+  if (out->builder != NULL)
+    {
+      json_builder_set_member_name (out->builder, key);
+      return;
+    }
+  separate (out);
+  em_json_write_string (out->text, key);
+  g_string_append_c (out->text, ':');
+  out->after_key = TRUE;
+}
+
+/* A string, or null for NULL. */
+void
+em_json_out_string (EmJsonOut *out, const char *value)
+{
+  if (out->builder != NULL && value != NULL)
+    json_builder_add_string_value (out->builder, value);
+  else if (out->builder != NULL)
+    json_builder_add_null_value (out->builder);
+  else
+    {
+      separate (out);
+      em_json_write_string (out->text, value);
+    }
+}
+
+void
+em_json_out_boolean (EmJsonOut *out, gboolean value)
+{
+  if (out->builder != NULL)
+    json_builder_add_boolean_value (out->builder, value);
+  else
+    {
+      separate (out);
+      g_string_append (out->text, value ? "true" : "false");
+    }
+}
+
+void
+em_json_out_int (EmJsonOut *out, gint64 value)
+{
+  if (out->builder != NULL)
+    json_builder_add_int_value (out->builder, value);
+  else
+    {
+      separate (out);
+      g_string_append_printf (out->text, "%" G_GINT64_FORMAT, value);
+    }
+}
+
+/* "key": a string, or null for NULL. */
+void
+em_json_out_member (EmJsonOut *out, const char *key, const char *value)
+{
+  em_json_out_key (out, key);
+  em_json_out_string (out, value);
+}
+
+void
+em_json_out_member_boolean (EmJsonOut *out, const char *key, gboolean value)
+{
+  em_json_out_key (out, key);
+  em_json_out_boolean (out, value);
+}
+
+/* "key": an array of the strings of a NULL-terminated list. */
+void
+em_json_out_string_list (EmJsonOut *out, const char *key, const char * const *items)
+{
+  em_json_out_key (out, key);
+  em_json_out_begin_array (out);
+  for (guint i = 0; items[i] != NULL; i++)
+    em_json_out_string (out, items[i]);
+  em_json_out_end_array (out);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "em-input-error.h"
+#include "em-json-writer.h"
 #include "em-money.h"
 #include "em-tariff-json.h"
 
@@ -197,80 +198,65 @@ em_tariff_case_new_from_json (const EmFlatObject *object,
 /* ---- Writing ------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder, const char *key, const char *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_boolean (JsonBuilder *builder, const char *key, gboolean value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_decimal (JsonBuilder *builder, const char *key, gboolean has, EmDecimal value)
+add_decimal (EmJsonOut *out, const char *key, gboolean has, EmDecimal value)
 {
   g_autofree char *text = has ? em_decimal_to_string (value) : NULL;
 
-  add_string (builder, key, text);
+  em_json_out_member (out, key, text);
 }
 
 static void
-add_criterion (JsonBuilder *builder, const char *key, guint criterion)
+add_criterion (EmJsonOut *out, const char *key, guint criterion)
 {
-  json_builder_set_member_name (builder, key);
+  em_json_out_key (out, key);
   if (criterion > 0)
-    json_builder_add_int_value (builder, criterion);
+    em_json_out_int (out, criterion);
   else
-    json_builder_add_null_value (builder);
+    em_json_out_string (out, NULL);
 }
 
 /* A quantity of the case, only when given. */
 static void
-add_quantity (JsonBuilder *builder, const char *key, EmTariffCase *self,
+add_quantity (EmJsonOut *out, const char *key, EmTariffCase *self,
               gboolean (*get) (EmTariffCase *, EmDecimal *))
 {
   EmDecimal value;
 
   if (get (self, &value))
-    add_decimal (builder, key, TRUE, value);
+    add_decimal (out, key, TRUE, value);
 }
 
 /* The canonical input: the fields given, quantities as decimal strings. */
+void
+em_tariff_case_write (EmJsonOut *out, EmTariffCase *self)
+{
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "etapa", em_etapa_to_string (em_tariff_case_get_etapa (self)));
+  add_quantity (out, "area_hectareas", self, em_tariff_case_get_area_hectareas);
+  if (em_tariff_case_get_grupo_mineral (self) != EM_GRUPO_NONE)
+    em_json_out_member (out, "grupo_mineral", em_grupo_mineral_to_string (em_tariff_case_get_grupo_mineral (self)));
+  if (em_tariff_case_get_sistema (self) != EM_SISTEMA_NONE)
+    em_json_out_member (out, "sistema", em_sistema_to_string (em_tariff_case_get_sistema (self)));
+  add_quantity (out, "produccion_anual", self, em_tariff_case_get_produccion_anual);
+  em_json_out_member_boolean (out, "pin", em_tariff_case_get_pin (self));
+  em_json_out_member (out, "medida_seguridad", em_medida_to_string (em_tariff_case_get_medida_seguridad (self)));
+  em_json_out_member_boolean (out, "levantamiento_medida", em_tariff_case_get_levantamiento_medida (self));
+  em_json_out_member_boolean (out, "autorizado_explotar", em_tariff_case_get_autorizado_explotar (self));
+  if (em_tariff_case_get_nivel_cumplimiento (self) != EM_NIVEL_NONE)
+    em_json_out_member (out, "nivel_cumplimiento", em_nivel_to_string (em_tariff_case_get_nivel_cumplimiento (self)));
+  em_json_out_key (out, "numero_inspeccion");
+  em_json_out_int (out, em_tariff_case_get_numero_inspeccion (self));
+  for (guint i = 0; i < EM_N_TARIFF_TEXTS; i++)
+    if (em_tariff_case_get_text (self, i) != NULL)
+      em_json_out_member (out, em_tariff_text_get_field_name (i), em_tariff_case_get_text (self, i));
+  em_json_out_end_object (out);
+}
+
 JsonNode *
 em_tariff_case_to_json (EmTariffCase *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
   g_return_val_if_fail (EM_IS_TARIFF_CASE (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "etapa", em_etapa_to_string (em_tariff_case_get_etapa (self)));
-  add_quantity (builder, "area_hectareas", self, em_tariff_case_get_area_hectareas);
-  if (em_tariff_case_get_grupo_mineral (self) != EM_GRUPO_NONE)
-    add_string (builder, "grupo_mineral", em_grupo_mineral_to_string (em_tariff_case_get_grupo_mineral (self)));
-  if (em_tariff_case_get_sistema (self) != EM_SISTEMA_NONE)
-    add_string (builder, "sistema", em_sistema_to_string (em_tariff_case_get_sistema (self)));
-  add_quantity (builder, "produccion_anual", self, em_tariff_case_get_produccion_anual);
-  add_boolean (builder, "pin", em_tariff_case_get_pin (self));
-  add_string (builder, "medida_seguridad", em_medida_to_string (em_tariff_case_get_medida_seguridad (self)));
-  add_boolean (builder, "levantamiento_medida", em_tariff_case_get_levantamiento_medida (self));
-  add_boolean (builder, "autorizado_explotar", em_tariff_case_get_autorizado_explotar (self));
-  if (em_tariff_case_get_nivel_cumplimiento (self) != EM_NIVEL_NONE)
-    add_string (builder, "nivel_cumplimiento", em_nivel_to_string (em_tariff_case_get_nivel_cumplimiento (self)));
-  json_builder_set_member_name (builder, "numero_inspeccion");
-  json_builder_add_int_value (builder, em_tariff_case_get_numero_inspeccion (self));
-  for (guint i = 0; i < EM_N_TARIFF_TEXTS; i++)
-    if (em_tariff_case_get_text (self, i) != NULL)
-      add_string (builder, em_tariff_text_get_field_name (i), em_tariff_case_get_text (self, i));
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return em_json_out_node ((EmJsonWriteFunc) em_tariff_case_write, self);
 }
 
 static char *
@@ -286,107 +272,97 @@ pesos_text (gint64 pesos)
 }
 
 static void
-add_components (JsonBuilder *builder, EmTariffVerdict *self)
+add_components (EmJsonOut *out, EmTariffVerdict *self)
 {
-  json_builder_set_member_name (builder, "componentes");
-  json_builder_begin_object (builder);
+  em_json_out_key (out, "componentes");
+  em_json_out_begin_object (out);
   for (guint c = 0; c < EM_N_COMPONENTS; c++)
     {
       g_autofree char *text = amount_text (em_tariff_verdict_get_component (self, c)->amount);
-      add_string (builder, em_tariff_component_to_string (c), text);
+      em_json_out_member (out, em_tariff_component_to_string (c), text);
     }
-  json_builder_end_object (builder);
+  em_json_out_end_object (out);
 }
 
 static void
-add_classification_basis (JsonBuilder *builder, EmTariffVerdict *self)
+add_classification_basis (EmJsonOut *out, EmTariffVerdict *self)
 {
   const EmClassification *c = em_tariff_verdict_get_classification (self);
   g_autofree char *description = em_classification_describe (c);
 
-  json_builder_set_member_name (builder, "fundamento_clasificacion");
-  json_builder_begin_object (builder);
-  add_string (builder, "norma", em_tariff_table_get_class_basis (em_tariff_verdict_get_table (self)));
-  add_string (builder, "grupo_mineral", c->by_production ? em_grupo_mineral_to_string (c->grupo) : NULL);
-  add_string (builder, "columna", c->by_production ? em_sistema_to_string (c->column) : NULL);
-  add_decimal (builder, "valor", TRUE, c->value);
-  add_string (builder, "unidad", c->unit);
-  add_decimal (builder, "mayor_que", c->has_lower, c->lower);
-  add_decimal (builder, "hasta", c->has_upper, c->upper);
-  add_string (builder, "descripcion", description);
-  json_builder_end_object (builder);
+  em_json_out_key (out, "fundamento_clasificacion");
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "norma", em_tariff_table_get_class_basis (em_tariff_verdict_get_table (self)));
+  em_json_out_member (out, "grupo_mineral", c->by_production ? em_grupo_mineral_to_string (c->grupo) : NULL);
+  em_json_out_member (out, "columna", c->by_production ? em_sistema_to_string (c->column) : NULL);
+  add_decimal (out, "valor", TRUE, c->value);
+  em_json_out_member (out, "unidad", c->unit);
+  add_decimal (out, "mayor_que", c->has_lower, c->lower);
+  add_decimal (out, "hasta", c->has_upper, c->upper);
+  em_json_out_member (out, "descripcion", description);
+  em_json_out_end_object (out);
 }
 
 static void
-add_component_detail (JsonBuilder *builder, const EmComponentResult *r)
+add_component_detail (EmJsonOut *out, const EmComponentResult *r)
 {
   g_autofree char *value = amount_text (r->amount);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "componente", em_tariff_component_to_string (r->component));
-  add_string (builder, "nombre", em_tariff_component_get_label (r->component));
-  add_decimal (builder, "rubro", TRUE, r->rubro);
-  add_string (builder, "por", em_tariff_attribute_to_string (r->attribute));
-  add_string (builder, "clave", r->key);
-  add_decimal (builder, "factor", TRUE, r->factor);
-  add_string (builder, "valor", value);
-  json_builder_end_object (builder);
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "componente", em_tariff_component_to_string (r->component));
+  em_json_out_member (out, "nombre", em_tariff_component_get_label (r->component));
+  add_decimal (out, "rubro", TRUE, r->rubro);
+  em_json_out_member (out, "por", em_tariff_attribute_to_string (r->attribute));
+  em_json_out_member (out, "clave", r->key);
+  add_decimal (out, "factor", TRUE, r->factor);
+  em_json_out_member (out, "valor", value);
+  em_json_out_end_object (out);
 }
 
 static void
-add_calculation (JsonBuilder *builder, EmTariffVerdict *self)
+add_calculation (EmJsonOut *out, EmTariffVerdict *self)
 {
   EmTariffSchedule *schedule = em_tariff_verdict_get_schedule (self);
   g_autofree char *valor_dia = em_money_to_canonical (em_tariff_schedule_get_valor_dia (schedule));
 
-  json_builder_set_member_name (builder, "calculo");
-  json_builder_begin_object (builder);
-  add_string (builder, "formula", "valor_dia × rubro × factor");
-  add_string (builder, "valor_dia", valor_dia);
-  add_string (builder, "rubros_de", em_tariff_verdict_get_title_keys (self)->pin ? "pin" : "no_pin");
-  json_builder_set_member_name (builder, "componentes");
-  json_builder_begin_array (builder);
+  em_json_out_key (out, "calculo");
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "formula", "valor_dia × rubro × factor");
+  em_json_out_member (out, "valor_dia", valor_dia);
+  em_json_out_member (out, "rubros_de", em_tariff_verdict_get_title_keys (self)->pin ? "pin" : "no_pin");
+  em_json_out_key (out, "componentes");
+  em_json_out_begin_array (out);
   for (guint c = 0; c < EM_N_COMPONENTS; c++)
-    add_component_detail (builder, em_tariff_verdict_get_component (self, c));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    add_component_detail (out, em_tariff_verdict_get_component (self, c));
+  em_json_out_end_array (out);
+  em_json_out_end_object (out);
 }
 
 static void
-add_days (JsonBuilder *builder, EmTariffVerdict *self)
+add_days (EmJsonOut *out, EmTariffVerdict *self)
 {
-  json_builder_set_member_name (builder, "dias_inspeccion");
-  json_builder_begin_object (builder);
-  add_string (builder, "fundamento", em_tariff_table_get_days_basis (em_tariff_verdict_get_table (self)));
-  json_builder_set_member_name (builder, "filas");
-  json_builder_begin_array (builder);
+  em_json_out_key (out, "dias_inspeccion");
+  em_json_out_begin_object (out);
+  em_json_out_member (out, "fundamento", em_tariff_table_get_days_basis (em_tariff_verdict_get_table (self)));
+  em_json_out_key (out, "filas");
+  em_json_out_begin_array (out);
   for (guint i = 0; i < em_tariff_verdict_get_n_days (self); i++)
     {
       const EmInspectionDays *days = em_tariff_verdict_get_days (self, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "segmento", em_tariff_attribute_to_string (days->segment));
-      add_string (builder, "titulo", days->title);
-      add_string (builder, "fila", days->row);
-      add_decimal (builder, "dias", TRUE, days->days);
-      json_builder_end_object (builder);
+      em_json_out_begin_object (out);
+      em_json_out_member (out, "segmento", em_tariff_attribute_to_string (days->segment));
+      em_json_out_member (out, "titulo", days->title);
+      em_json_out_member (out, "fila", days->row);
+      add_decimal (out, "dias", TRUE, days->days);
+      em_json_out_end_object (out);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  em_json_out_end_array (out);
+  em_json_out_end_object (out);
 }
 
 static void
-add_string_list (JsonBuilder *builder, const char *key, const char * const *items)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; items[i] != NULL; i++)
-    json_builder_add_string_value (builder, items[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_contract_fields (JsonBuilder *builder, EmTariffVerdict *self)
+add_contract_fields (EmJsonOut *out, EmTariffVerdict *self)
 {
   EmTariffSchedule *schedule = em_tariff_verdict_get_schedule (self);
   const EmClassification *classification = em_tariff_verdict_get_classification (self);
@@ -394,33 +370,36 @@ add_contract_fields (JsonBuilder *builder, EmTariffVerdict *self)
   g_autofree char *valor = pesos_text (em_tariff_verdict_get_valor_inspeccion (self));
   g_autofree char *tarifa = pesos_text (em_tariff_verdict_get_tarifa (self));
 
-  add_string (builder, "tipo", "tarifa");
-  add_string (builder, "tarifario", em_tariff_schedule_get_id (schedule));
-  add_boolean (builder, "oficial", em_tariff_schedule_is_official (schedule));
-  add_string (builder, "clasificacion", em_clase_to_string (classification->clase));
-  add_string (builder, "criterio_clasificacion", classification->by_production ? "produccion" : "hectareas");
-  add_boolean (builder, "objeto_cobro", charge->charged);
-  add_criterion (builder, "criterio_cobro", charge->criterion);
-  add_string (builder, "explicacion", charge->explanation);
-  add_components (builder, self);
-  add_string (builder, "valor_inspeccion", valor);
-  add_string (builder, "tarifa", tarifa);
-  add_string_list (builder, "observaciones", em_tariff_verdict_get_observations (self));
+  em_json_out_member (out, "tipo", "tarifa");
+  em_json_out_member (out, "tarifario", em_tariff_schedule_get_id (schedule));
+  em_json_out_member_boolean (out, "oficial", em_tariff_schedule_is_official (schedule));
+  em_json_out_member (out, "clasificacion", em_clase_to_string (classification->clase));
+  em_json_out_member (out, "criterio_clasificacion", classification->by_production ? "produccion" : "hectareas");
+  em_json_out_member_boolean (out, "objeto_cobro", charge->charged);
+  add_criterion (out, "criterio_cobro", charge->criterion);
+  em_json_out_member (out, "explicacion", charge->explanation);
+  add_components (out, self);
+  em_json_out_member (out, "valor_inspeccion", valor);
+  em_json_out_member (out, "tarifa", tarifa);
+  em_json_out_string_list (out, "observaciones", em_tariff_verdict_get_observations (self));
+}
+
+void
+em_tariff_verdict_write (EmJsonOut *out, EmTariffVerdict *self)
+{
+  em_json_out_begin_object (out);
+  add_contract_fields (out, self);
+  add_classification_basis (out, self);
+  add_criterion (out, "criterio_aplicable", em_tariff_verdict_get_charge (self)->applicable);
+  add_calculation (out, self);
+  add_days (out, self);
+  em_json_out_end_object (out);
 }
 
 JsonNode *
 em_tariff_verdict_to_json (EmTariffVerdict *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
   g_return_val_if_fail (EM_IS_TARIFF_VERDICT (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_contract_fields (builder, self);
-  add_classification_basis (builder, self);
-  add_criterion (builder, "criterio_aplicable", em_tariff_verdict_get_charge (self)->applicable);
-  add_calculation (builder, self);
-  add_days (builder, self);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return em_json_out_node ((EmJsonWriteFunc) em_tariff_verdict_write, self);
 }
+

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "em-flat-json.h"
+#include "em-json-writer.h"
 #include "em-tariff-case.h"
 #include "em-tariff-verdict.h"
 
@@ -16,5 +17,9 @@ EmTariffCase *em_tariff_case_new_from_json (const EmFlatObject *object,
                                             GError            **error);
 JsonNode     *em_tariff_case_to_json       (EmTariffCase       *self);
 JsonNode     *em_tariff_verdict_to_json    (EmTariffVerdict    *self);
+
+/* The same documents, into either kind of EmJsonOut (em_json_out_text). */
+void em_tariff_case_write    (EmJsonOut *out, EmTariffCase    *self);
+void em_tariff_verdict_write (EmJsonOut *out, EmTariffVerdict *self);
 
 G_END_DECLS
