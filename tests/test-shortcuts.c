@@ -1,9 +1,9 @@
 /* test-shortcuts.c — the keyboard shortcuts window and the accelerators it lists
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Drives the real EmApplication: its accelerators, the help overlay that
- * GtkApplication loads from <resource-base-path>/gtk/help-overlay.ui, and
- * the About dialog's icon.
+ * Drives the real EmApplication: its accelerators, the help overlay (built
+ * by the window when first shown, not by GtkApplication with every
+ * window), and the About dialog's icon.
  */
 #include "config.h"
 
@@ -59,12 +59,18 @@ app_tear_down (AppFixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
+/* Ctrl+?'s action: the shortcuts window, shown over the main window. */
 static GtkShortcutsWindow *
-help_overlay (AppFixture *f)
+show_help_overlay (AppFixture *f)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  GtkShortcutsWindow *overlay;
 
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  ui_flush ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == f->window);
   return overlay;
 }
 
@@ -91,24 +97,27 @@ collect_accelerators (GtkWidget *root, GPtrArray *accels)
 static void
 test_overlay_is_a_resource (void)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/co/gov/anm/EvaluadorMinero/gtk/help-overlay.ui",
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/co/gov/anm/EvaluadorMinero/ui/help-overlay.ui",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   g_assert_nonnull (bytes);
+  /* Not where GtkApplication would build it with every window, before its first frame. */
+  g_assert_false (g_resources_get_info ("/co/gov/anm/EvaluadorMinero/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
 }
 
 static void
 test_ctrl_question_opens_the_shortcuts (AppFixture *f, gconstpointer data)
 {
   g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app), "<Control>question");
-  GtkShortcutsWindow *overlay = help_overlay (f);
+  GtkShortcutsWindow *overlay;
 
   g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  overlay = show_help_overlay (f);
+  gtk_window_close (GTK_WINDOW (overlay));
   ui_flush ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == f->window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (show_help_overlay (f) == overlay);      /* hidden on close, shown again */
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
@@ -117,7 +126,7 @@ test_overlay_lists_the_real_accelerators (AppFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
 
-  collect_accelerators (GTK_WIDGET (help_overlay (f)), listed);
+  collect_accelerators (GTK_WIDGET (show_help_overlay (f)), listed);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app), expected[i].accel);

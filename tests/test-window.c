@@ -21,6 +21,66 @@ test_three_pages_with_switcher (UiFixture *f, gconstpointer data)
     }
 }
 
+/* Only the page in view is built before the first frame; the others follow
+ * it, one per idle turn. */
+static void
+test_hidden_pages_built_after_first_frame (UiFixture *f, gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *window;
+
+  g_settings_set_string (f->settings, "last-page", "capacidad");
+  window = GTK_WIDGET (em_window_new (f->app, f->session, f->settings));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (ui_find_named (window, "activo_corriente"));      /* Capacidad */
+  g_assert_null (ui_find_named (window, "results_stack"));            /* Tarifa */
+  g_assert_null (ui_find_named (window, "cases"));                    /* Casos */
+  while ((ui_find_named (window, "results_stack") == NULL || ui_find_named (window, "cases") == NULL)
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (ui_find_named (window, "results_stack"));
+  g_assert_nonnull (ui_find_named (window, "cases"));
+  g_assert_cmpstr (em_window_get_page (EM_WINDOW (window)), ==, "capacidad");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu's popover is made when the menu is first opened. */
+static void
+test_main_menu_made_when_opened (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (f->window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_of_type (titlebar, GTK_TYPE_MENU_BUTTON));
+  GtkPopover *popover;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  ui_flush ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (ui_find_label_containing (GTK_WIDGET (popover), "Preferencias"));
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);     /* made once */
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_last_page_remembered (UiFixture *f, gconstpointer data)
 {
@@ -119,6 +179,10 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/ventana/three-pages-with-switcher", UiFixture, NULL, ui_fixture_set_up,
               test_three_pages_with_switcher, ui_fixture_tear_down);
+  g_test_add ("/ventana/hidden-pages-built-after-first-frame", UiFixture, NULL, ui_fixture_set_up,
+              test_hidden_pages_built_after_first_frame, ui_fixture_tear_down);
+  g_test_add ("/ventana/main-menu-made-when-opened", UiFixture, NULL, ui_fixture_set_up,
+              test_main_menu_made_when_opened, ui_fixture_tear_down);
   g_test_add ("/ventana/last-page-remembered", UiFixture, NULL, ui_fixture_set_up,
               test_last_page_remembered, ui_fixture_tear_down);
   g_test_add ("/ventana/find-goes-to-cases", UiFixture, NULL, ui_fixture_set_up,

@@ -9,7 +9,10 @@
  *
  * Only the page in view is built before the first frame: the stack holds
  * an empty box per page, and a page is made into its box when it is shown
- * or asked for, and the others right after the first frame.
+ * or asked for, and the others right after the first frame.  So are the
+ * main menu's popover (when first opened) and the shortcuts window
+ * (win.show-help-overlay, which GtkApplication would build with every
+ * window from <resource-base-path>/gtk/help-overlay.ui).
  */
 #define G_LOG_DOMAIN "em-window"
 
@@ -30,6 +33,8 @@ struct _EmWindow
   GtkWidget            *cases_page;
   gboolean              defer_cases_load;
   guint                 build_source;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkInfoBar           *error_bar;
   GtkLabel             *error_label;
   EmSession            *session;
@@ -95,8 +100,54 @@ ensure_page (EmWindow *self, const char *name)
   return page != NULL || kind == NULL ? page : build_page (self, kind);
 }
 
+/* ---- The shortcuts window and the main menu, built when first wanted ---- */
+
+/* Hands the shortcuts window to GtkApplicationWindow, which then installs
+ * its own win.show-help-overlay in place of ours. */
 static gboolean
-build_next_page (gpointer data)
+ensure_help_overlay (EmWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (window) != NULL)
+    return FALSE;
+  builder = gtk_builder_new_from_resource ("/co/gov/anm/EvaluadorMinero/ui/help-overlay.ui");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-help-overlay");
+  gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                                 "help_overlay")));
+  return TRUE;
+}
+
+static void
+show_help_overlay_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  ensure_help_overlay (user_data);
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "show-help-overlay", NULL);
+}
+
+static void
+add_help_overlay_action (EmWindow *self)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_activated), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+}
+
+static void
+create_main_menu (GtkMenuButton *button, gpointer user_data)
+{
+  EmWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* ---- After the first frame ----------------------------------------------- */
+
+static gboolean
+build_next_part (gpointer data)
 {
   EmWindow *self = data;
 
@@ -106,18 +157,21 @@ build_next_page (gpointer data)
         build_page (self, &page_kinds[i]);
         return G_SOURCE_CONTINUE;
       }
+  if (ensure_help_overlay (self))
+    return G_SOURCE_CONTINUE;
   self->build_source = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* The pages not in view are built one per idle turn after the first frame,
- * below redrawing and input, so that each is ready when first shown. */
+/* The pages not in view and the shortcuts window are built one per idle
+ * turn after the first frame, below redrawing and input, so that each is
+ * ready when first wanted. */
 static void
 on_first_frame (GdkFrameClock *clock, EmWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   if (self->build_source == 0)
-    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_next_page, self, NULL);
+    self->build_source = g_idle_add_full (G_PRIORITY_LOW, build_next_part, self, NULL);
 }
 
 static void
@@ -293,6 +347,8 @@ em_window_class_init (EmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/co/gov/anm/EvaluadorMinero/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
@@ -309,6 +365,8 @@ static void
 em_window_init (EmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
+  add_help_overlay_action (self);
 }
 
 static void
