@@ -44,9 +44,9 @@ em_store_bind_row (sqlite3_stmt *stmt, int first, const EmCaseRow *row)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    em_store_bind_text (stmt, first + i, fields[i]);
+    em_store_bind_borrowed (stmt, first + i, fields[i]);
   sqlite3_bind_int (stmt, first + 16, row->requerimiento);
-  em_store_bind_text (stmt, first + 17, row->annulment_reason);
+  em_store_bind_borrowed (stmt, first + 17, row->annulment_reason);
 }
 
 gboolean
@@ -97,11 +97,11 @@ insert_event (EmCaseStore *self, EmCaseEvent *event, GError **error)
   if (stmt == NULL)
     return FALSE;
   code = em_chain_code (event->hash);
-  em_store_bind_text (stmt, 1, event->case_uuid);
+  em_store_bind_borrowed (stmt, 1, event->case_uuid);
   sqlite3_bind_int64 (stmt, 2, event->n);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    em_store_bind_text (stmt, 3 + i, texts[i]);
-  em_store_bind_text (stmt, 11, code);
+    em_store_bind_borrowed (stmt, 3 + i, texts[i]);
+  em_store_bind_borrowed (stmt, 11, code);
   if (!em_store_step_done (self, stmt, error))
     return FALSE;
   event->seq = sqlite3_last_insert_rowid (self->db);

@@ -49,6 +49,9 @@ char         *em_store_column_text   (sqlite3_stmt  *stmt,
 void          em_store_bind_text     (sqlite3_stmt  *stmt,
                                       int            index,
                                       const char    *text);
+void          em_store_bind_borrowed (sqlite3_stmt  *stmt,
+                                      int            index,
+                                      const char    *text);
 char         *em_store_now           (void);
 gboolean      em_store_read_event    (EmCaseStore   *self,
                                       sqlite3_stmt  *stmt,

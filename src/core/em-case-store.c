@@ -329,6 +329,19 @@ em_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* A text that stays valid until the statement is reset (the row or event
+ * being written): SQLite reads it in place instead of copying it first. */
+void
+em_store_bind_borrowed (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 /* Always with microseconds, so that timestamps sort as text. */
 char *
 em_store_now (void)
