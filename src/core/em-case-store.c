@@ -318,15 +318,13 @@ em_store_column_text (sqlite3_stmt *stmt,
   return g_utf8_make_valid (text, -1);
 }
 
+/* (SQLite binds NULL as null.) */
 void
 em_store_bind_text (sqlite3_stmt *stmt,
                     int           index,
                     const char   *text)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
 /* A text that stays valid until the statement is reset (the row or event
@@ -336,10 +334,7 @@ em_store_bind_borrowed (sqlite3_stmt *stmt,
                         int           index,
                         const char   *text)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
 /* Always with microseconds, so that timestamps sort as text. */
