@@ -18,6 +18,10 @@
  *                      processor time per step of that scroll;
  *   rss-pico-kb        VmHWM at the end.
  * Run under Xvfb with GSETTINGS_SCHEMA_DIR pointing at the build's schema.
+ *
+ * EM_BANCO_SOLO_DESPLAZAR=N skips the typing and scrolls in N steps; under
+ * `valgrind --tool=callgrind --collect-atstart=no` only the scroll is
+ * counted, which gives instructions per step unmoved by other programs.
  */
 #define G_LOG_DOMAIN "em-bench"
 
@@ -26,10 +30,15 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 
 #include "em-window.h"
 
-#define SCROLL_STEPS 600
 #define LATE_US (1000000 / 60 * 3 / 2)
 
 typedef struct
@@ -42,6 +51,7 @@ typedef struct
   gint64         changed_at;    /* when the list last changed */
   GArray        *intervals;     /* µs between frames, while scrolling */
   GtkAdjustment *adjustment;
+  guint          steps;         /* of the scroll through the whole list */
   guint          step;
 } Bench;
 
@@ -158,8 +168,8 @@ scroll_step (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   Bench *bench = data;
   double range = gtk_adjustment_get_upper (bench->adjustment) - gtk_adjustment_get_page_size (bench->adjustment);
 
-  gtk_adjustment_set_value (bench->adjustment, range * bench->step / SCROLL_STEPS);
-  return ++bench->step <= SCROLL_STEPS ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  gtk_adjustment_set_value (bench->adjustment, range * bench->step / bench->steps);
+  return ++bench->step <= bench->steps ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -174,13 +184,15 @@ measure_scrolling (Bench *bench)
   bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench->last_paint = 0;
   gtk_widget_add_tick_callback (view, scroll_step, bench, NULL);
-  while (bench->step <= SCROLL_STEPS)
+  CALLGRIND_START_INSTRUMENTATION;
+  while (bench->step <= bench->steps)
     g_main_context_iteration (NULL, TRUE);
+  CALLGRIND_STOP_INSTRUMENTATION;
   for (guint i = 0; i < bench->intervals->len; i++)
     late += g_array_index (bench->intervals, gint64, i) > LATE_US;
   printf ("cuadros %u\ncuadros-perdidos %u\n", bench->intervals->len, late);
   printf ("desplazar-ms-por-cuadro %.1f\ndesplazar-cpu-ms-por-cuadro %.1f\n",
-          (g_get_monotonic_time () - start) / 1000.0 / SCROLL_STEPS, (cpu_ms () - cpu_start) / SCROLL_STEPS);
+          (g_get_monotonic_time () - start) / 1000.0 / bench->steps, (cpu_ms () - cpu_start) / bench->steps);
   g_array_unref (bench->intervals);
   bench->intervals = NULL;
 }
@@ -220,6 +232,7 @@ main (int argc, char **argv)
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GSettings) settings = NULL;
   Bench bench = { 0 };
+  const char *only_scroll = g_getenv ("EM_BANCO_SOLO_DESPLAZAR");
 
   if (argc != 2)
     {
@@ -243,7 +256,9 @@ main (int argc, char **argv)
   g_signal_connect (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (bench.shown)), "reloaded",
                     G_CALLBACK (on_reloaded), &bench);
   wait_frames (&bench, 3);
-  measure_typing (&bench);
+  bench.steps = only_scroll != NULL ? MAX (1, atoi (only_scroll)) : 600;
+  if (only_scroll == NULL)
+    measure_typing (&bench);
   measure_scrolling (&bench);
   print_peak_rss ();
   gtk_window_destroy (GTK_WINDOW (bench.window));

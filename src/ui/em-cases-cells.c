@@ -25,6 +25,7 @@ typedef struct
   guint       nat_chars;
   gboolean    numeric;
   gboolean    tooltip;        /* the whole text on hover (names are long) */
+  const char *css;            /* the cell's class from the start: its font */
   char     *(*text)    (EmCaseItem *item);
   GStrv     (*classes) (EmCaseItem *item);
 } CellKind;
@@ -51,13 +52,13 @@ outcome_classes (EmCaseItem *item)
 
 /* In the order of the columns (em-cases-page-private.h, Sortable). */
 static const CellKind cells[] = {
-  { 1.0, 0, TRUE, FALSE, number_text, NULL },
-  { 0.0, 0, FALSE, FALSE, kind_text, NULL },
-  { 0.0, 18, FALSE, TRUE, name_text, NULL },
-  { 0.0, 0, TRUE, FALSE, document_text, NULL },
-  { 0.0, 0, FALSE, FALSE, outcome_text, outcome_classes },
-  { 0.0, 0, FALSE, FALSE, state_text, state_classes },
-  { 0.0, 0, FALSE, FALSE, created_text, NULL },
+  { 1.0, 0, TRUE, FALSE, NULL, number_text, NULL },
+  { 0.0, 0, FALSE, FALSE, NULL, kind_text, NULL },
+  { 0.0, 18, FALSE, TRUE, NULL, name_text, NULL },
+  { 0.0, 0, TRUE, FALSE, NULL, document_text, NULL },
+  { 0.0, 0, FALSE, FALSE, "case-outcome", outcome_text, outcome_classes },
+  { 0.0, 0, FALSE, FALSE, "case-state", state_text, state_classes },
+  { 0.0, 0, FALSE, FALSE, NULL, created_text, NULL },
 };
 
 /* Asked for only when the pointer rests on the cell: setting a tooltip in
@@ -106,6 +107,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Cel
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), kind->nat_chars);
   if (kind->numeric)
     gtk_widget_add_css_class (inscription, "numeric");
+  if (kind->css != NULL)
+    gtk_widget_add_css_class (inscription, kind->css);
   if (kind->xalign > 0.5)
     gtk_widget_set_margin_end (inscription, 10);
   if (kind->tooltip)
