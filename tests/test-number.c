@@ -402,6 +402,30 @@ test_scaled_to_string_marks_and_grouping (void)
     }
 }
 
+/* Written without printf: the same text as printf's, for any value and places. */
+static void
+test_scaled_to_string_as_printf (void)
+{
+  for (guint i = 0; i < 20000; i++)
+    {
+      gint64 scaled = (gint64) (((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ())
+                      >> g_test_rand_int_range (0, 63);
+      guint places = g_test_rand_int_range (0, 19);
+      guint64 magnitude = scaled < 0 ? -(guint64) scaled : (guint64) scaled;
+      guint64 unit = 1;
+      g_autofree char *text = em_scaled_to_string (scaled, places, '.', FALSE);
+      g_autofree char *expected = NULL;
+
+      for (guint p = 0; p < places; p++)
+        unit *= 10;
+      expected = places == 0
+        ? g_strdup_printf ("%s%" G_GUINT64_FORMAT, scaled < 0 ? "-" : "", magnitude)
+        : g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT, scaled < 0 ? "-" : "",
+                           magnitude / unit, (int) places, magnitude % unit);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
 /* ------------------------------------------------------------- comparisons */
 
 static void
@@ -677,6 +701,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/number/decimal/to-string-round-trips", test_decimal_to_string_round_trips);
   g_test_add_func ("/number/scaled-to-string/marks-and-grouping",
                    test_scaled_to_string_marks_and_grouping);
+  g_test_add_func ("/number/scaled/to-string-as-printf", test_scaled_to_string_as_printf);
   g_test_add_func ("/number/comparison/parse-accepts-the-four",
                    test_comparison_parse_accepts_the_four);
   g_test_add_func ("/number/comparison/parse-rejects-others", test_comparison_parse_rejects_others);

@@ -199,6 +199,26 @@ append_grouped (GString *out, const char *digits, char separator)
     }
 }
 
+/* @value in decimal, with zeros in front up to @width digits, into @text
+ * (at least 21 bytes).  Numbers are formatted often enough (every amount
+ * of every verdict stored) that printf's cost showed. */
+static const char *
+format_digits (guint64 value, guint width, char *text)
+{
+  char *p = text + 20;
+
+  *p = '\0';
+  do
+    {
+      *--p = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  while (p > text && (guint) (text + 20 - p) < width)
+    *--p = '0';
+  return p;
+}
+
 /* @scaled / 10^@places with all its places, e.g. 123456 (2) → "1234.56";
  * with @group_thousands the other mark groups the integer part. */
 char *
@@ -207,23 +227,26 @@ em_scaled_to_string (gint64   scaled,
                      char     decimal_mark,
                      gboolean group_thousands)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (32);
   guint64 magnitude = scaled < 0 ? -(guint64) scaled : (guint64) scaled;
   guint64 unit = 1;
-  g_autofree char *int_part = NULL;
+  char int_part[21], fraction[21];
+
+  g_return_val_if_fail (places <= 19, NULL);
 
   for (guint i = 0; i < places; i++)
     unit *= 10;
   if (scaled < 0)
     g_string_append_c (out, '-');
-  int_part = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / unit);
   if (group_thousands)
-    append_grouped (out, int_part, decimal_mark == ',' ? '.' : ',');
+    append_grouped (out, format_digits (magnitude / unit, 1, int_part), decimal_mark == ',' ? '.' : ',');
   else
-    g_string_append (out, int_part);
+    g_string_append (out, format_digits (magnitude / unit, 1, int_part));
   if (places > 0)
-    g_string_append_printf (out, "%c%0*" G_GUINT64_FORMAT, decimal_mark,
-                            (int) places, magnitude % unit);
+    {
+      g_string_append_c (out, decimal_mark);
+      g_string_append (out, format_digits (magnitude % unit, places, fraction));
+    }
   return g_string_free (out, FALSE);
 }
 
