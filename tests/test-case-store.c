@@ -282,6 +282,36 @@ test_cases_prepared_in_another_thread (Fixture *f, gconstpointer data)
   assert_state (f, 2, "rechazado");
 }
 
+/* Without a savepoint of its own, in the caller's transaction: what the
+ * transaction does (rolled back, committed) is what happens to the cases. */
+static void
+test_cases_added_in_callers_transaction (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) cases = prepare_cases (f);
+  g_autoptr(GPtrArray) again = prepare_cases (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  EmCaseFilter filter = EM_CASE_FILTER_INIT;
+
+  g_assert_true (em_case_store_begin (f->store, &error));
+  for (guint i = 0; i < cases->len; i++)
+    g_assert_cmpint (em_case_store_add_in_transaction (f->store, cases->pdata[i], &error), >, 0);
+  em_case_store_rollback (f->store);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, 0);
+  g_assert_true (em_case_store_begin (f->store, &error));
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (em_case_store_add_in_transaction (f->store, again->pdata[i], &error), >, 0);
+  g_assert_true (em_case_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (em_case_store_count (f->store, NULL), ==, again->len);
+  g_assert_cmpint (em_case_store_verify (f->store, &error), ==, again->len);
+  g_assert_no_error (error);
+  filter.text = "Ñandú";         /* the search index is complete at commit */
+  found = em_case_store_query_ids (f->store, &filter, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+}
+
 static void
 test_prepared_case_without_evaluator_refused (Fixture *f, gconstpointer data)
 {
@@ -1044,6 +1074,7 @@ main (int argc, char **argv)
   ADD ("storage/tariff-case-stored-with-schedule", test_tariff_case_stored_with_schedule);
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
   ADD ("storage/cases-prepared-in-another-thread", test_cases_prepared_in_another_thread);
+  ADD ("storage/cases-added-in-callers-transaction", test_cases_added_in_callers_transaction);
   ADD ("storage/prepared-case-without-evaluator-refused", test_prepared_case_without_evaluator_refused);
   ADD ("storage/cases-and-events-cannot-be-deleted", test_cases_and_events_cannot_be_deleted);
   ADD ("storage/statements-survive-errors-and-rollbacks", test_statements_survive_errors_and_rollbacks);

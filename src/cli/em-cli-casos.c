@@ -111,13 +111,15 @@ typedef struct
 /* Enough for the indexes of a million cases (bench/RESULTS.md). */
 #define IMPORT_CACHE_MIB 512
 
-/* A line evaluated and hashed (in the reader's thread) is stored here. */
+/* A line evaluated and hashed (in the reader's thread) is stored here, in
+ * the import's transaction: when this fails, the whole import is rolled
+ * back (finish_import). */
 static gboolean
 store_line (Import *import, const EmEvaluatedLine *line, GError **error)
 {
   if (import->n_errors > 0 && !import->partial)
     return TRUE;      /* everything will be rolled back: only keep checking */
-  if (em_case_store_add_new (import->context->store, line->new_case, error) == 0)
+  if (em_case_store_add_in_transaction (import->context->store, line->new_case, error) == 0)
     return FALSE;
   import->stored++;
   return TRUE;

@@ -124,6 +124,9 @@ void          em_new_case_free              (EmNewCase                *self);
 gint64        em_case_store_add_new         (EmCaseStore              *self,
                                              EmNewCase                *new_case,
                                              GError                  **error);
+gint64        em_case_store_add_in_transaction (EmCaseStore           *self,
+                                             EmNewCase                *new_case,
+                                             GError                  **error);
 gboolean      em_case_store_apply           (EmCaseStore              *self,
                                              gint64                    id,
                                              EmCaseAction              action,
