@@ -7,6 +7,12 @@
  * a chosen file is not valid), and keeps both in an EmSession shared by
  * the window's pages.
  *
+ * The application has no resource base path, so GtkApplication loads
+ * nothing by itself: it would add <base>/icons to the icon theme at
+ * start-up, which throws away the theme GTK loads in a thread and makes
+ * the first frame load it again.  Our icons (for the About dialog before
+ * installation) are added after the first frame, or when About is opened.
+ *
  * For the benchmarks (bench/run): with EVALUADOR_MINERO_MEDIR_PRIMER_CUADRO=1
  * the application prints, once the window's first frame is painted, the
  * milliseconds since it was created and the wall clock (µs since the
@@ -30,34 +36,57 @@ struct _EmApplication
   GSettings      *settings;
   EmSession      *session;
   GPtrArray      *startup_errors;
+  gboolean        icons_added;
 };
 
 G_DEFINE_FINAL_TYPE (EmApplication, em_application, GTK_TYPE_APPLICATION)
 
 static gint64 created_at;      /* g_get_monotonic_time () in em_application_new */
 
-/* ---- The first-frame measurement (bench/run) ----------------------------- */
+/* ---- After the first frame ---------------------------------------------- */
 
 static void
-on_first_frame (GdkFrameClock *clock, EmApplication *self)
+add_icons (EmApplication *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->icons_added)
+    return;
+  self->icons_added = TRUE;
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/co/gov/anm/EvaluadorMinero/icons");
+}
+
+static gboolean
+add_icons_when_idle (gpointer data)
+{
+  add_icons (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* For bench/run: the milliseconds since the application was made, and the
+ * wall clock (µs since the epoch); then quits. */
+static void
+print_first_frame (EmApplication *self)
+{
   g_print ("primer-cuadro-ms %.1f\nprimer-cuadro-reloj-us %" G_GINT64_FORMAT "\n",
            (g_get_monotonic_time () - created_at) / 1000.0, g_get_real_time ());
   g_application_quit (G_APPLICATION (self));
 }
 
 static void
-on_window_realize (GtkWidget *window, EmApplication *self)
+on_first_frame (GdkFrameClock *clock, EmApplication *self)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame), self);
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_idle_add_full (G_PRIORITY_LOW, add_icons_when_idle, g_object_ref (self), NULL);
+  if (g_strcmp0 (g_getenv ("EVALUADOR_MINERO_MEDIR_PRIMER_CUADRO"), "1") == 0)
+    print_first_frame (self);
 }
 
 static void
-measure_first_frame (EmApplication *self, GtkWindow *window)
+on_window_realize (GtkWidget *window, EmApplication *self)
 {
-  if (g_strcmp0 (g_getenv ("EVALUADOR_MINERO_MEDIR_PRIMER_CUADRO"), "1") == 0)
-    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);
+  g_signal_handlers_disconnect_by_func (window, on_window_realize, self);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame), self);
 }
 
 static EmRuleSet *
@@ -158,6 +187,7 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   static const char *authors[] = { N_("Equipo de Evaluador Minero"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
+  add_icons (user_data);
   gtk_show_about_dialog (parent,
                          "program-name", _("Evaluador Minero"),
                          "logo-icon-name", APPLICATION_ID,
@@ -241,7 +271,7 @@ em_application_activate (GApplication *application)
         em_window_show_error (new_window, self->startup_errors->pdata[i]);
       g_ptr_array_set_size (self->startup_errors, 0);
       window = GTK_WINDOW (new_window);
-      measure_first_frame (self, window);
+      g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);
     }
   gtk_window_present (window);
 }
@@ -280,7 +310,7 @@ em_application_new (void)
   return g_object_new (EM_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", "/co/gov/anm/EvaluadorMinero",
+                       "resource-base-path", NULL,
                        NULL);
 }
 
