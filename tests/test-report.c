@@ -173,6 +173,45 @@ test_paper_sizes_and_names (void)
   g_assert_cmpstr (em_paper_to_string (EM_PAPER_CARTA), ==, "carta");
 }
 
+/* ---- The pen ---------------------------------------------------------- */
+
+/* A summary is measured, then drawn with the layouts kept from measuring:
+ * only a layout of the same text, font, width, alignment and scale may be
+ * handed out again. */
+static void
+test_pen_keeps_only_identical_layouts (void)
+{
+  g_autoptr(EmPenLayouts) kept = em_pen_layouts_new ();
+  g_autoptr(PangoLayout) first = NULL, again = NULL, other_text = NULL, other_font = NULL;
+  g_autoptr(PangoLayout) other_width = NULL, other_align = NULL, smaller = NULL, unkept = NULL;
+  EmPen pen, plain;
+  int kept_height, plain_height;
+
+  em_pen_init_kept (&pen, NULL, kept, 0, 400, 0);
+  first = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad económica", 200, PANGO_ALIGN_LEFT);
+  again = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad económica", 200, PANGO_ALIGN_LEFT);
+  g_assert_true (first == again);
+  other_text = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad economica", 200, PANGO_ALIGN_LEFT);
+  other_font = em_pen_layout (&pen, EM_FONT_BODY_BOLD, "Capacidad económica", 200, PANGO_ALIGN_LEFT);
+  other_width = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad económica", 60, PANGO_ALIGN_LEFT);
+  other_align = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad económica", 200, PANGO_ALIGN_RIGHT);
+  pen.scale = 0.95;
+  smaller = em_pen_layout (&pen, EM_FONT_BODY, "Capacidad económica", 200, PANGO_ALIGN_LEFT);
+  g_assert_true (other_text != first && other_font != first && other_width != first);
+  g_assert_true (other_align != first && smaller != first);
+  g_assert_cmpint (pango_layout_get_line_count (other_width), >, 1);
+
+  /* The same measure as a layout made anew. */
+  em_pen_init (&plain, NULL, 0, 400, 0);
+  unkept = em_pen_layout (&plain, EM_FONT_BODY, "Capacidad económica", 200, PANGO_ALIGN_LEFT);
+  g_assert_true (unkept != first);
+  pango_layout_get_size (first, NULL, &kept_height);
+  pango_layout_get_size (unkept, NULL, &plain_height);
+  g_assert_cmpint (kept_height, ==, plain_height);
+  em_pen_clear (&plain);
+  em_pen_clear (&pen);
+}
+
 /* ---- The summary ------------------------------------------------------ */
 
 static gint64
@@ -527,6 +566,7 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add ("/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/report/paper/sizes-and-names", test_paper_sizes_and_names);
+  g_test_add_func ("/report/pen/keeps-only-identical-layouts", test_pen_keeps_only_identical_layouts);
   ADD ("summary/shrinks-to-fit-rather-than-cut", test_summary_shrinks_to_fit_rather_than_cut);
   ADD ("summary/never-runs-into-the-code", test_summary_never_runs_into_the_code);
   ADD ("summary/layout-independent-of-device-scale", test_summary_layout_independent_of_device_scale);

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "em-report-private.h"
 
@@ -84,7 +85,87 @@ em_pen_init (EmPen   *pen,
              double   width,
              double   y)
 {
-  *pen = (EmPen) { cr, create_context (), 1.0, x, width, y };
+  *pen = (EmPen) { cr, create_context (), 1.0, x, width, y, NULL };
+}
+
+/* ---- Layouts kept between measuring and drawing ----------------------- */
+
+/* A summary is measured (at one scale or more) and then drawn: the same
+ * text in the same font, width and alignment is laid out once.  Layouts of
+ * one context, so one thread. */
+struct _EmPenLayouts
+{
+  PangoContext *context;
+  GHashTable   *layouts;   /* LayoutKey → PangoLayout */
+};
+
+typedef struct
+{
+  EmFont          font;
+  PangoAlignment  align;
+  double          scale;
+  double          width;
+  char           *text;
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) ^ (guint) key->font ^ ((guint) key->align << 8)
+       ^ g_double_hash (&key->scale) ^ g_double_hash (&key->width);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a, gconstpointer b)
+{
+  const LayoutKey *x = a, *y = b;
+
+  return x->font == y->font && x->align == y->align && x->scale == y->scale && x->width == y->width
+      && strcmp (x->text, y->text) == 0;
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+EmPenLayouts *
+em_pen_layouts_new (void)
+{
+  EmPenLayouts *kept = g_new0 (EmPenLayouts, 1);
+
+  kept->context = create_context ();
+  kept->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
+  return kept;
+}
+
+void
+em_pen_layouts_free (EmPenLayouts *kept)
+{
+  g_clear_pointer (&kept->layouts, g_hash_table_unref);
+  g_clear_object (&kept->context);
+  g_free (kept);
+}
+
+/* A pen whose layouts are kept in, and taken from, @kept (if not NULL). */
+void
+em_pen_init_kept (EmPen        *pen,
+                  cairo_t      *cr,
+                  EmPenLayouts *kept,
+                  double        x,
+                  double        width,
+                  double        y)
+{
+  if (kept == NULL)
+    em_pen_init (pen, cr, x, width, y);
+  else
+    *pen = (EmPen) { cr, g_object_ref (kept->context), 1.0, x, width, y, kept };
 }
 
 void
@@ -119,12 +200,12 @@ set_spacing (PangoLayout *layout, EmFont font, double scale)
   pango_attr_list_unref (attributes);
 }
 
-PangoLayout *
-em_pen_layout (EmPen          *pen,
-               EmFont          font,
-               const char     *text,
-               double          width,
-               PangoAlignment  align)
+static PangoLayout *
+new_layout (EmPen          *pen,
+            EmFont          font,
+            const char     *text,
+            double          width,
+            PangoAlignment  align)
 {
   PangoLayout *layout = pango_layout_new (pen->context);
   PangoFontDescription *description = font_description (font, pen->scale);
@@ -142,6 +223,31 @@ em_pen_layout (EmPen          *pen,
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
+}
+
+/* A layout of @text (a new reference: not to be changed, it may be kept). */
+PangoLayout *
+em_pen_layout (EmPen          *pen,
+               EmFont          font,
+               const char     *text,
+               double          width,
+               PangoAlignment  align)
+{
+  LayoutKey key = { font, align, pen->scale, width > 0 ? width : -1, (char *) (text != NULL ? text : "") };
+  PangoLayout *layout;
+
+  if (pen->kept == NULL)
+    return new_layout (pen, font, text, width, align);
+  layout = g_hash_table_lookup (pen->kept->layouts, &key);
+  if (layout == NULL)
+    {
+      LayoutKey *kept_key = g_memdup2 (&key, sizeof key);
+
+      kept_key->text = g_strdup (key.text);
+      layout = new_layout (pen, font, text, width, align);
+      g_hash_table_insert (pen->kept->layouts, kept_key, layout);
+    }
+  return g_object_ref (layout);
 }
 
 static void

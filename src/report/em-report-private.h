@@ -54,6 +54,9 @@ extern const EmColor em_color_shade;
 
 /* ---- The pen: text and rules down a column ---------------------------- */
 
+/* Layouts kept from measuring a page to drawing it (em_pen_init_kept). */
+typedef struct _EmPenLayouts EmPenLayouts;
+
 typedef struct
 {
   cairo_t      *cr;         /* NULL: measure only */
@@ -62,6 +65,7 @@ typedef struct
   double        x;          /* the column */
   double        width;
   double        y;          /* top of the next line */
+  EmPenLayouts *kept;       /* borrowed; NULL: every text laid out anew */
 } EmPen;
 
 typedef struct
@@ -76,7 +80,16 @@ void         em_pen_init          (EmPen           *pen,
                                    double           x,
                                    double           width,
                                    double           y);
+void         em_pen_init_kept     (EmPen           *pen,
+                                   cairo_t         *cr,
+                                   EmPenLayouts    *kept,
+                                   double           x,
+                                   double           width,
+                                   double           y);
 void         em_pen_clear         (EmPen           *pen);
+EmPenLayouts *em_pen_layouts_new  (void);
+void         em_pen_layouts_free  (EmPenLayouts    *kept);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmPenLayouts, em_pen_layouts_free)
 PangoLayout *em_pen_layout        (EmPen           *pen,
                                    EmFont           font,
                                    const char      *text,

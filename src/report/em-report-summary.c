@@ -117,7 +117,7 @@ draw_body (EmPen *pen, const EmReportCase *data)
 /* The largest scale (1, 0.95, 0.90…) at which the body ends above
  * @bottom, and where it ends at that scale. */
 static double
-fitting_scale (const EmReportCase *data, double width, double bottom, double *end)
+fitting_scale (const EmReportCase *data, EmPenLayouts *kept, double width, double bottom, double *end)
 {
   double scale = 1.0;
 
@@ -125,7 +125,7 @@ fitting_scale (const EmReportCase *data, double width, double bottom, double *en
     {
       EmPen pen;
 
-      em_pen_init (&pen, NULL, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
+      em_pen_init_kept (&pen, NULL, kept, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
       pen.scale = scale;
       *end = draw_body (&pen, data);
       em_pen_clear (&pen);
@@ -156,14 +156,14 @@ footer_line (const EmReportCase *data)
 
 /* Draws the foot up from @bottom (or only measures it); returns its top. */
 static double
-draw_foot (cairo_t *cr, const EmReportCase *data, double width, double bottom)
+draw_foot (cairo_t *cr, EmPenLayouts *kept, const EmReportCase *data, double width, double bottom)
 {
   g_autofree char *verify = verify_line (data);
   g_autofree char *footer = footer_line (data);
   EmPen pen;
   double code_width = 150, text_x, top, height;
 
-  em_pen_init (&pen, NULL, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, 0);
+  em_pen_init_kept (&pen, NULL, kept, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, 0);
   text_x = pen.x + code_width + 12;
   height = MAX (em_pen_line_height (&pen, EM_FONT_SECTION) + em_pen_line_height (&pen, EM_FONT_CODE),
                 em_pen_text_at (&pen, EM_FONT_SMALL, &em_color_text, verify, 0, 0, pen.x + pen.width - text_x,
@@ -199,6 +199,18 @@ draw_marks (cairo_t *cr, const EmReportCase *data, double width, double height)
     em_pen_mark (cr, width, height, _("ILUSTRATIVO — NO OFICIAL"), &em_color_bad);
 }
 
+static void
+summary_layout (const EmReportCase *data,
+                EmPenLayouts       *kept,
+                double              width,
+                double              height,
+                EmSummaryLayout    *layout)
+{
+  layout->foot_top = draw_foot (NULL, kept, data, width, height - EM_REPORT_MARGIN * 0.75);
+  layout->body_bottom = layout->foot_top - 8;
+  layout->scale = fitting_scale (data, kept, width, layout->body_bottom, &layout->body_end);
+}
+
 /* Where the parts of the summary go on a page of @width × @height. */
 void
 em_report_summary_layout (const EmReportCase *data,
@@ -206,9 +218,7 @@ em_report_summary_layout (const EmReportCase *data,
                           double              height,
                           EmSummaryLayout    *layout)
 {
-  layout->foot_top = draw_foot (NULL, data, width, height - EM_REPORT_MARGIN * 0.75);
-  layout->body_bottom = layout->foot_top - 8;
-  layout->scale = fitting_scale (data, width, layout->body_bottom, &layout->body_end);
+  summary_layout (data, NULL, width, height, layout);
 }
 
 void
@@ -217,23 +227,25 @@ em_report_draw_case (cairo_t            *cr,
                      double              height,
                      const EmReportCase *data)
 {
+  g_autoptr(EmPenLayouts) kept = em_pen_layouts_new ();
   EmSummaryLayout layout;
   EmPen pen;
 
   g_return_if_fail (cr != NULL && data != NULL);
 
-  em_report_summary_layout (data, width, height, &layout);
+  /* Measured, then drawn with the same layouts. */
+  summary_layout (data, kept, width, height, &layout);
   g_debug ("case %ld: body at %.0f %%, ends at %.1f of %.1f", (long) data->id, layout.scale * 100, layout.body_end,
            layout.body_bottom);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, layout.body_bottom);
   cairo_clip (cr);
-  em_pen_init (&pen, cr, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
+  em_pen_init_kept (&pen, cr, kept, EM_REPORT_MARGIN, width - 2 * EM_REPORT_MARGIN, EM_REPORT_MARGIN);
   pen.scale = layout.scale;
   draw_body (&pen, data);
   em_pen_clear (&pen);
   cairo_restore (cr);
-  draw_foot (cr, data, width, height - EM_REPORT_MARGIN * 0.75);
+  draw_foot (cr, kept, data, width, height - EM_REPORT_MARGIN * 0.75);
   draw_marks (cr, data, width, height);
 }
 
