@@ -102,6 +102,31 @@ def _():
         tap.eq(len(w.listed()), 2)
 
 
+@tap.test("importar --parcial, many lines: errors in order with their line numbers, the rest stored in order")
+def _():
+    with Workspace() as w:
+        bad_at = {1, 63, 64, 65, 128, 129, 700, 1299, 1300}
+        blank_at = {2, 66, 1000}
+        lines = []
+        for n in range(1, 1301):
+            if n in bad_at:
+                lines.append(dict(CUMPLE, pasivo_corriente="-1") if n % 2 else "no es json")
+            elif n in blank_at:
+                lines.append("   ")
+            else:
+                lines.append(dict(CUMPLE, nombre=f"Solicitante {n}", evaluador=f"Evaluador {n}"))
+        p = w.run("importar", "--parcial", w.write_lines("a.jsonl", lines))
+        out = json.loads(p.stdout)
+        tap.eq((p.returncode, out["importados"]), (1, 1300 - len(bad_at) - len(blank_at)))
+        tap.eq([e["linea"] for e in out["errores"]], sorted(bad_at))
+        names = [r["nombre"] for r in reversed(w.listed("--limite", "2000"))]
+        kept = [n for n in range(1, 1301) if n not in bad_at | blank_at]
+        tap.eq(names, [f"Solicitante {n}" for n in kept])
+        last = json.loads(w.run("mostrar", str(len(kept))).stdout)
+        tap.eq(last["evaluador"], f"Evaluador {kept[-1]}")
+        tap.eq(w.run("verificar").returncode, 0)
+
+
 @tap.test("importar: evaluator per line or from --evaluador")
 def _():
     with Workspace() as w:
