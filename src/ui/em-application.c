@@ -37,6 +37,7 @@ struct _EmApplication
   EmSession      *session;
   GPtrArray      *startup_errors;
   gboolean        icons_added;
+  guint           icons_source;
 };
 
 G_DEFINE_FINAL_TYPE (EmApplication, em_application, GTK_TYPE_APPLICATION)
@@ -58,8 +59,10 @@ add_icons (EmApplication *self)
 static gboolean
 add_icons_when_idle (gpointer data)
 {
-  add_icons (data);
-  g_object_unref (data);
+  EmApplication *self = data;
+
+  self->icons_source = 0;
+  add_icons (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -77,7 +80,8 @@ static void
 on_first_frame (GdkFrameClock *clock, EmApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  g_idle_add_full (G_PRIORITY_LOW, add_icons_when_idle, g_object_ref (self), NULL);
+  if (!self->icons_added && self->icons_source == 0)
+    self->icons_source = g_idle_add_full (G_PRIORITY_LOW, add_icons_when_idle, self, NULL);
   if (g_strcmp0 (g_getenv ("EVALUADOR_MINERO_MEDIR_PRIMER_CUADRO"), "1") == 0)
     print_first_frame (self);
 }
@@ -281,6 +285,7 @@ em_application_finalize (GObject *object)
 {
   EmApplication *self = EM_APPLICATION (object);
 
+  g_clear_handle_id (&self->icons_source, g_source_remove);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_ptr_array_unref (self->startup_errors);
