@@ -212,6 +212,35 @@ test_pen_keeps_only_identical_layouts (void)
   em_pen_clear (&pen);
 }
 
+/* The layouts a thread keeps between summaries are the same from call to
+ * call, and emptied once there are more than a few thousand. */
+static void
+test_pen_thread_layouts_bounded (void)
+{
+  EmPenLayouts *kept = em_pen_layouts_of_thread ();
+  g_autoptr(PangoLayout) first = NULL, again = NULL, after = NULL;
+  EmPen pen;
+
+  em_pen_init_kept (&pen, NULL, kept, 0, 400, 0);
+  first = em_pen_layout (&pen, EM_FONT_LABEL, "Solicitante", -1, PANGO_ALIGN_LEFT);
+  em_pen_clear (&pen);
+  g_assert_true (em_pen_layouts_of_thread () == kept);
+  em_pen_init_kept (&pen, NULL, kept, 0, 400, 0);
+  again = em_pen_layout (&pen, EM_FONT_LABEL, "Solicitante", -1, PANGO_ALIGN_LEFT);
+  g_assert_true (again == first);
+  for (guint i = 0; i < 4001; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("caso %u", i);
+      g_object_unref (em_pen_layout (&pen, EM_FONT_LABEL, text, -1, PANGO_ALIGN_LEFT));
+    }
+  em_pen_clear (&pen);
+  g_assert_true (em_pen_layouts_of_thread () == kept);
+  em_pen_init_kept (&pen, NULL, kept, 0, 400, 0);
+  after = em_pen_layout (&pen, EM_FONT_LABEL, "Solicitante", -1, PANGO_ALIGN_LEFT);
+  g_assert_true (after != first);
+  em_pen_clear (&pen);
+}
+
 /* ---- The summary ------------------------------------------------------ */
 
 static gint64
@@ -567,6 +596,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/report/paper/sizes-and-names", test_paper_sizes_and_names);
   g_test_add_func ("/report/pen/keeps-only-identical-layouts", test_pen_keeps_only_identical_layouts);
+  g_test_add_func ("/report/pen/thread-layouts-bounded", test_pen_thread_layouts_bounded);
   ADD ("summary/shrinks-to-fit-rather-than-cut", test_summary_shrinks_to_fit_rather_than_cut);
   ADD ("summary/never-runs-into-the-code", test_summary_never_runs_into_the_code);
   ADD ("summary/layout-independent-of-device-scale", test_summary_layout_independent_of_device_scale);

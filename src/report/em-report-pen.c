@@ -153,6 +153,25 @@ em_pen_layouts_free (EmPenLayouts *kept)
   g_free (kept);
 }
 
+/* The layouts this thread keeps from one summary to the next: labels,
+ * titles and the rules' sentences repeat on every page.  Emptied when
+ * they pass KEPT_PER_THREAD, so memory stays bounded (a few MB). */
+#define KEPT_PER_THREAD 4000
+
+static GPrivate thread_layouts = G_PRIVATE_INIT ((GDestroyNotify) em_pen_layouts_free);
+
+EmPenLayouts *
+em_pen_layouts_of_thread (void)
+{
+  EmPenLayouts *kept = g_private_get (&thread_layouts);
+
+  if (kept == NULL)
+    g_private_set (&thread_layouts, kept = em_pen_layouts_new ());
+  else if (g_hash_table_size (kept->layouts) > KEPT_PER_THREAD)
+    g_hash_table_remove_all (kept->layouts);
+  return kept;
+}
+
 /* A pen whose layouts are kept in, and taken from, @kept (if not NULL). */
 void
 em_pen_init_kept (EmPen        *pen,

@@ -89,6 +89,7 @@ void         em_pen_init_kept     (EmPen           *pen,
 void         em_pen_clear         (EmPen           *pen);
 EmPenLayouts *em_pen_layouts_new  (void);
 void         em_pen_layouts_free  (EmPenLayouts    *kept);
+EmPenLayouts *em_pen_layouts_of_thread (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmPenLayouts, em_pen_layouts_free)
 PangoLayout *em_pen_layout        (EmPen           *pen,
                                    EmFont           font,

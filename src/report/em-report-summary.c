@@ -227,13 +227,14 @@ em_report_draw_case (cairo_t            *cr,
                      double              height,
                      const EmReportCase *data)
 {
-  g_autoptr(EmPenLayouts) kept = em_pen_layouts_new ();
+  EmPenLayouts *kept = em_pen_layouts_of_thread ();
   EmSummaryLayout layout;
   EmPen pen;
 
   g_return_if_fail (cr != NULL && data != NULL);
 
-  /* Measured, then drawn with the same layouts. */
+  /* Measured, then drawn with the same layouts (and the texts that
+   * repeat from the summaries before, in this thread). */
   summary_layout (data, kept, width, height, &layout);
   g_debug ("case %ld: body at %.0f %%, ends at %.1f of %.1f", (long) data->id, layout.scale * 100, layout.body_end,
            layout.body_bottom);
