@@ -318,6 +318,23 @@ def _():
         tap.eq(w.run("verificar").returncode, 0)
 
 
+@tap.test("importar beyond one search-index batch: every case found; a failed import leaves the index as it was")
+def _():
+    with Workspace() as w:
+        lines = [dict(CUMPLE, nombre=f"Solicitante {i}", numero_documento=str(10**8 + i)) for i in range(20000)]
+        p = w.run("importar", w.write_lines("a.jsonl", lines[:19000] + ["no es json"] + lines[19000:]))
+        tap.eq((p.returncode, json.loads(p.stdout)["importados"]), (1, 0))
+        p = w.run("importar", w.write_lines("b.jsonl", lines))
+        tap.eq((p.returncode, json.loads(p.stdout)["importados"]), (0, 20000))
+        db = sqlite3.connect(w.db)
+        db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')")
+        tap.eq(db.execute("SELECT count(*) FROM cases_fts_docsize").fetchone()[0], 20000)
+        db.close()
+        tap.eq(len(w.listed("--buscar", "solicitante", "--limite", "30000")), 20000)
+        for i in (0, 16383, 16384, 19999):
+            tap.eq([r["nombre"] for r in w.listed("--buscar", str(10**8 + i))], [f"Solicitante {i}"])
+
+
 @tap.test("two processes importing at once both succeed")
 def _():
     with Workspace() as w:

@@ -111,6 +111,11 @@ typedef struct
 /* Enough for the indexes of a million cases (bench/RESULTS.md). */
 #define IMPORT_CACHE_MIB 512
 
+/* The search index is filled every so many cases while the reader thread
+ * evaluates, not all at the commit (after the last line, when it would run
+ * alone); the commit indexes the rest. */
+#define IMPORT_INDEX_EVERY 16384
+
 /* A line evaluated and hashed (in the reader's thread) is stored here, in
  * the import's transaction: when this fails, the whole import is rolled
  * back (finish_import). */
@@ -122,6 +127,8 @@ store_line (Import *import, const EmEvaluatedLine *line, GError **error)
   if (em_case_store_add_in_transaction (import->context->store, line->new_case, error) == 0)
     return FALSE;
   import->stored++;
+  if (import->stored % IMPORT_INDEX_EVERY == 0)
+    return em_case_store_index_new_cases (import->context->store, error);
   return TRUE;
 }
 

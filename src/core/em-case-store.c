@@ -384,6 +384,17 @@ em_store_index_new_cases (EmCaseStore *self,
       " WHERE id > (SELECT coalesce (max (id), 0) FROM cases_fts_docsize)", error);
 }
 
+/* The same, for a long transaction to call now and then (`casos importar`
+ * every few thousand cases): the index is then built while the other
+ * thread evaluates, instead of all of it at the commit. */
+gboolean
+em_case_store_index_new_cases (EmCaseStore *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (EM_IS_CASE_STORE (self) && self->depth > 0, FALSE);
+  return em_store_index_new_cases (self, error);
+}
+
 /* Top level: BEGIN IMMEDIATE (takes the write lock at once, so two writers
  * wait for each other instead of failing); nested: savepoints. */
 gboolean

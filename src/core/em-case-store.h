@@ -127,6 +127,8 @@ gint64        em_case_store_add_new         (EmCaseStore              *self,
 gint64        em_case_store_add_in_transaction (EmCaseStore           *self,
                                              EmNewCase                *new_case,
                                              GError                  **error);
+gboolean      em_case_store_index_new_cases (EmCaseStore             *self,
+                                             GError                  **error);
 gboolean      em_case_store_apply           (EmCaseStore              *self,
                                              gint64                    id,
                                              EmCaseAction              action,
