@@ -565,6 +565,7 @@ test_uuids_follow_creation_order (Fixture *f, gconstpointer data)
       g_usleep (1500);
       g_assert_true (em_case_store_get_row (f->store, id, &row, NULL));
       g_assert_true (g_uuid_string_is_valid (row.uuid));
+      g_assert_cmpuint (strspn (row.uuid, "0123456789abcdef-"), ==, 36);   /* lowercase */
       g_assert_cmpint (row.uuid[14], ==, '7');
       g_assert_true (strchr ("89ab", row.uuid[19]) != NULL);
       if (previous != NULL)

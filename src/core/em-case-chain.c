@@ -117,7 +117,7 @@ hash_canonical (GString *canonical)
 char *
 em_chain_snapshot (const EmCaseRow *row)
 {
-  g_autoptr(GString) canonical = g_string_sized_new (4096);
+  g_autoptr(GString) canonical = g_string_sized_new (8192);   /* the input and result, escaped */
   const char *fields[] = {
     row->uuid, row->kind, row->state, row->input_json, row->rules_id, row->rules_sha256,
     row->result_json, row->result, row->tariff, row->name, row->document, row->radicado,

@@ -203,6 +203,24 @@ em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, const char *last_h
   return TRUE;
 }
 
+/* 8-4-4-4-12 lowercase hex digits. */
+static char *
+uuid_text (const guint8 b[16])
+{
+  static const char hex[] = "0123456789abcdef";
+  char *text = g_malloc (37), *p = text;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[b[i] >> 4];
+      *p++ = hex[b[i] & 0xf];
+    }
+  *p = '\0';
+  return text;
+}
+
 /* A version 7 UUID (RFC 9562): 48 bits of Unix time in milliseconds,
  * then random bits.  Cases made one after another get neighbouring uuids,
  * so the indexes on them grow at one end instead of being written all
@@ -219,9 +237,7 @@ new_uuid (void)
     b[i] = g_random_int_range (0, 256);
   b[6] = 0x70 | (b[6] & 0x0f);
   b[8] = 0x80 | (b[8] & 0x3f);
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return uuid_text (b);
 }
 
 /* A text kept with a case (who, why) is shown and travels in bundles: UTF-8

@@ -219,7 +219,7 @@ em_json_out_node (EmJsonWriteFunc write, gpointer data)
 char *
 em_json_out_text (EmJsonWriteFunc write, gpointer data)
 {
-  EmJsonOut out = { .text = g_string_sized_new (2048) };
+  EmJsonOut out = { .text = g_string_sized_new (4096) };   /* a tariff verdict is 2.5 KB */
 
   write (&out, data);
   return g_string_free (out.text, FALSE);
