@@ -21,17 +21,11 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#else
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
-#endif
+
+#include "em-bench-scroll.h"
 
 #define ROWS 1000000
 #define COLUMNS 7
-#define LATE_US (1000000 / 60 * 3 / 2)
 
 static const char *const texts[COLUMNS] = {
   NULL, "Capacidad", "Esmeraldas del Chivor S.A.S.", "900123456", "Cumple", "Evaluado", "21/11/2026 21:52",
@@ -47,14 +41,6 @@ typedef struct
   double         cpu_start;
 } Scroll;
 
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)

@@ -29,17 +29,9 @@
 
 #include <gtk/gtk.h>
 #include <stdio.h>
-#include <sys/resource.h>
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#else
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
-#endif
 
+#include "em-bench-scroll.h"
 #include "em-window.h"
-
-#define LATE_US (1000000 / 60 * 3 / 2)
 
 typedef struct
 {
@@ -109,15 +101,6 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
 }
 
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
-         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
 
 /* One keystroke: the text becomes @text; waits for the list to change
  * (or 2 s) and for the next frame after it.  Returns the milliseconds,
