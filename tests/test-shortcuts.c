@@ -139,21 +139,6 @@ test_overlay_lists_the_real_accelerators (AppFixture *f, gconstpointer data)
   g_assert_cmpuint (listed->len, ==, G_N_ELEMENTS (expected) + 1);
 }
 
-static GtkAboutDialog *
-find_about_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_ABOUT_DIALOG (window))
-        return GTK_ABOUT_DIALOG (window);     /* still held by the list of toplevels */
-    }
-  return NULL;
-}
-
 /* The About dialog shows the application's icon also before installation
  * (the icons are in our resources, added to the theme when it opens). */
 static void
@@ -164,7 +149,7 @@ test_application_icon_is_found (AppFixture *f, gconstpointer data)
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
   ui_flush ();
-  about = find_about_dialog ();
+  about = (GtkAboutDialog *) ui_find_toplevel (GTK_TYPE_ABOUT_DIALOG);
   g_assert_nonnull (about);
   g_assert_cmpstr (gtk_about_dialog_get_logo_icon_name (about), ==, "co.gov.anm.EvaluadorMinero");
   g_assert_true (gtk_icon_theme_has_icon (theme, "co.gov.anm.EvaluadorMinero"));

@@ -129,9 +129,9 @@ ui_file_digest (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
-/* The message dialog open over the window, or NULL. */
-static inline GtkMessageDialog *
-ui_find_message_dialog (void)
+/* The first open window of @type (a dialog over the window), or NULL. */
+static inline GtkWindow *
+ui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -139,10 +139,17 @@ ui_find_message_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_MESSAGE_DIALOG (window))
-        return GTK_MESSAGE_DIALOG (window);     /* still held by the list of toplevels */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);     /* still held by the list of toplevels */
     }
   return NULL;
+}
+
+/* The message dialog open over the window, or NULL. */
+static inline GtkMessageDialog *
+ui_find_message_dialog (void)
+{
+  return (GtkMessageDialog *) ui_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
 }
 
 /* The whole application (as started from the desktop) over the database at
