@@ -768,6 +768,68 @@ test_base_is_valid (void)
   g_assert_cmpstr (em_rule_set_get_basis (rules, EM_INDICATOR_LIQUIDEZ), ==, "Art. de prueba");
 }
 
+/* The shipped files can be first read from several threads at once (the
+ * summaries' worker threads, the import's evaluating thread).  GLib 2.74
+ * registers a compiled-in resource when it is first asked for, and a thread
+ * that asks while another registers it got no resource at all (a crash).
+ * Each round is a new process, where nothing has read the resource yet. */
+#define FIRST_READERS 8
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    go;
+  gboolean started;
+} StartLine;
+
+static gpointer
+read_builtin_at_start (gpointer data)
+{
+  StartLine *line = data;
+  g_autoptr(EmRuleSet) rules = NULL;
+
+  g_mutex_lock (&line->lock);
+  while (!line->started)
+    g_cond_wait (&line->go, &line->lock);
+  g_mutex_unlock (&line->lock);
+  rules = em_rule_set_new_builtin (EM_RULE_SET_DEFAULT_ID, NULL);
+  return GINT_TO_POINTER (rules != NULL);
+}
+
+static void
+read_builtin_from_many_threads (void)
+{
+  StartLine line = { 0 };
+  GThread *readers[FIRST_READERS];
+
+  g_mutex_init (&line.lock);
+  g_cond_init (&line.go);
+  for (guint i = 0; i < FIRST_READERS; i++)
+    readers[i] = g_thread_new ("lector", read_builtin_at_start, &line);
+  g_usleep (20000);
+  g_mutex_lock (&line.lock);
+  line.started = TRUE;
+  g_cond_broadcast (&line.go);
+  g_mutex_unlock (&line.lock);
+  for (guint i = 0; i < FIRST_READERS; i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (readers[i])));
+}
+
+static void
+test_builtin_first_read_from_many_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      read_builtin_from_many_threads ();
+      return;
+    }
+  for (guint round = 0; round < 40; round++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -783,6 +845,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rule-set/builtin/sha256-identifies-the-content", test_sha256_identifies_the_content);
   g_test_add_func ("/rule-set/builtin/list-contains-default", test_list_builtin_contains_default);
   g_test_add_func ("/rule-set/builtin/unknown-id-is-an-error", test_unknown_builtin_is_an_error);
+  g_test_add_func ("/rule-set/builtin/first-read-from-many-threads", test_builtin_first_read_from_many_threads);
   g_test_add_func ("/rule-set/other/base-fixture-is-valid", test_base_is_valid);
   g_test_add_func ("/rule-set/other/loads-from-bytes", test_loads_another_rule_set_from_bytes);
   g_test_add_func ("/rule-set/other/loads-from-file", test_loads_another_rule_set_from_file);

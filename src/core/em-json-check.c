@@ -188,6 +188,21 @@ em_data_file_load_file (GFile            *file,
   return object;
 }
 
+/* The core's compiled-in files.  GLib 2.74 registers a compiled-in
+ * resource when it is first asked for, and hands a thread that asks while
+ * another is registering it no resource at all: such a thread waits here
+ * until the registering one has finished (the data are ours and valid, so
+ * it does finish). */
+GResource *
+em_data_resource (void)
+{
+  GResource *resource;
+
+  while ((resource = em_core_get_resource ()) == NULL)
+    g_thread_yield ();
+  return resource;
+}
+
 /* @missing is a format with the identifier. */
 gpointer
 em_data_file_load_builtin (const char       *resource_dir,
@@ -197,7 +212,7 @@ em_data_file_load_builtin (const char       *resource_dir,
                            GError          **error)
 {
   g_autofree char *path = g_strconcat (resource_dir, id, ".json", NULL);
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_core_get_resource (), path,
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_data_resource (), path,
                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   if (bytes == NULL)
@@ -214,7 +229,7 @@ em_data_file_load_builtin (const char       *resource_dir,
 char **
 em_data_file_list_builtin (const char *resource_dir)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (em_core_get_resource (), resource_dir,
+  g_auto(GStrv) names = g_resource_enumerate_children (em_data_resource (), resource_dir,
                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 

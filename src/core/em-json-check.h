@@ -50,6 +50,7 @@ gpointer    em_data_file_load_builtin (const char       *resource_dir,
                                        const char       *missing,
                                        GError          **error);
 char      **em_data_file_list_builtin (const char       *resource_dir);
+GResource  *em_data_resource          (void);
 
 JsonObject *em_json_check_parse_object (GBytes       *bytes,
                                         GError      **error);

@@ -404,7 +404,7 @@ em_tariff_table_new_from_bytes (GBytes  *bytes,
 EmTariffTable *
 em_tariff_table_new_builtin (GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_core_get_resource (), RESOURCE_PATH,
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (em_data_resource (), RESOURCE_PATH,
                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 
   if (bytes == NULL)
