@@ -77,11 +77,27 @@ em_case_event_copy (const EmCaseEvent *event)
   return copy;
 }
 
+/* @n bytes as 2 × @n lowercase hex digits at @out (no terminator);
+ * returns where they end. */
+char *
+em_hex_write (char         *out,
+              const guint8 *bytes,
+              gsize         n)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (gsize i = 0; i < n; i++)
+    {
+      *out++ = hex[bytes[i] >> 4];
+      *out++ = hex[bytes[i] & 0xf];
+    }
+  return out;
+}
+
 /* SHA-256 as lowercase hex, with nettle (GLib's is six times slower). */
 static char *
 sha256_hex (const char *data, gsize length)
 {
-  static const char hex[] = "0123456789abcdef";
   struct sha256_ctx context;
   guint8 digest[SHA256_DIGEST_SIZE];
   char *text = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
@@ -89,12 +105,7 @@ sha256_hex (const char *data, gsize length)
   sha256_init (&context);
   sha256_update (&context, length, (const guint8 *) data);
   sha256_digest (&context, sizeof digest, digest);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    {
-      text[2 * i] = hex[digest[i] >> 4];
-      text[2 * i + 1] = hex[digest[i] & 0xf];
-    }
-  text[2 * SHA256_DIGEST_SIZE] = '\0';
+  *em_hex_write (text, digest, sizeof digest) = '\0';
   return text;
 }
 

@@ -69,6 +69,9 @@ char  *em_chain_link           (const char        *previous_chain,
                                 const char        *hash);
 char  *em_chain_code           (const char        *hash);
 char  *em_chain_code_normalize (const char        *text);
+char  *em_hex_write            (char              *out,
+                                const guint8      *bytes,
+                                gsize              n);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EmCaseRow, em_case_row_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmCaseEvent, em_case_event_free)

@@ -207,15 +207,14 @@ em_store_insert_row (EmCaseStore *self, const EmCaseRow *row, const char *last_h
 static char *
 uuid_text (const guint8 b[16])
 {
-  static const char hex[] = "0123456789abcdef";
+  static const guint8 group_bytes[] = { 4, 2, 2, 2, 6 };
   char *text = g_malloc (37), *p = text;
 
-  for (guint i = 0; i < 16; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (group_bytes); b += group_bytes[i++])
     {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
+      if (i > 0)
         *p++ = '-';
-      *p++ = hex[b[i] >> 4];
-      *p++ = hex[b[i] & 0xf];
+      p = em_hex_write (p, b, group_bytes[i]);
     }
   *p = '\0';
   return text;
