@@ -172,7 +172,7 @@ em_pen_layouts_of_thread (void)
   return kept;
 }
 
-/* A pen whose layouts are kept in, and taken from, @kept (if not NULL). */
+/* A pen whose layouts are kept in, and taken from, @kept. */
 void
 em_pen_init_kept (EmPen        *pen,
                   cairo_t      *cr,
@@ -181,10 +181,7 @@ em_pen_init_kept (EmPen        *pen,
                   double        width,
                   double        y)
 {
-  if (kept == NULL)
-    em_pen_init (pen, cr, x, width, y);
-  else
-    *pen = (EmPen) { cr, g_object_ref (kept->context), 1.0, x, width, y, kept };
+  *pen = (EmPen) { cr, g_object_ref (kept->context), 1.0, x, width, y, kept };
 }
 
 void

@@ -218,7 +218,7 @@ em_report_summary_layout (const EmReportCase *data,
                           double              height,
                           EmSummaryLayout    *layout)
 {
-  summary_layout (data, NULL, width, height, layout);
+  summary_layout (data, em_pen_layouts_of_thread (), width, height, layout);
 }
 
 void
