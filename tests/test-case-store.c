@@ -160,6 +160,58 @@ test_new_database_private_wal_versioned (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+static gint64
+pragma_of (const char *path, const char *pragma)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_new_database_has_16_kib_pages (Fixture *f, gconstpointer data)
+{
+  add (f, EM_CASE_KIND_CAPACIDAD, COMPLETE);
+  g_assert_cmpint (pragma_of (f->path, "page_size"), ==, 16384);
+}
+
+/* Stores made before 16 KiB pages keep their 4 KiB pages and work. */
+static void
+test_existing_4_kib_database_keeps_its_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat (f->path, "-4k", NULL);
+  g_autoptr(EmCaseStore) store = NULL;
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
+                                                                   COMPLETE, FALSE, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = em_case_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50; i++)
+    g_assert_cmpint (em_case_store_add (store, em_evaluation_get_record (evaluation), "Ana Gómez", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (em_case_store_verify (store, &error), ==, 50);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_of (path, "page_size"), ==, 4096);
+  g_assert_cmpint (pragma_of (path, "user_version"), ==, EM_STORE_SCHEMA_VERSION);
+}
+
 static void
 test_round_trip_keeps_everything (Fixture *f, gconstpointer data)
 {
@@ -905,8 +957,11 @@ test_foreign_database_refused_untouched (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EmCaseStore) store = NULL;
+  g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
+                                                                   COMPLETE, FALSE, &error);
   sqlite3 *db;
 
+  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE clientes (nombre TEXT); INSERT INTO clientes VALUES ('x')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -1071,6 +1126,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   ADD ("storage/new-database-private-wal-versioned", test_new_database_private_wal_versioned);
+  ADD ("storage/new-database-has-16-kib-pages", test_new_database_has_16_kib_pages);
+  ADD ("storage/existing-4-kib-database-keeps-its-pages", test_existing_4_kib_database_keeps_its_pages);
   ADD ("storage/round-trip-keeps-everything", test_round_trip_keeps_everything);
   ADD ("storage/tariff-case-stored-with-schedule", test_tariff_case_stored_with_schedule);
   ADD ("storage/missing-evaluator-refused", test_missing_evaluator_refused);
