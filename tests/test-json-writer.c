@@ -43,6 +43,53 @@ test_every_byte_in_strings (void)
     }
 }
 
+/* A string written after other text, as json-glib writes it alone. */
+static void
+assert_string_same (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *alone = NULL, *expected = NULL;
+  g_autoptr(GString) written = g_string_new ("[1,");
+
+  json_node_set_string (node, text);
+  alone = json_glib_text (node);
+  expected = g_strconcat ("[1,", alone, NULL);
+  em_json_write_string (written, text);
+  g_assert_cmpstr (written->str, ==, expected);
+  g_assert_cmpuint (written->len, ==, strlen (expected));
+}
+
+/* Escapes first, last, side by side and between long runs; texts longer
+ * than the writer makes room for at once, all of them escapes or none. */
+static void
+test_escapes_anywhere (void)
+{
+  const char *pieces[] = { "\"", "\\", "\n", "\x01", "\x7f", "\x1f", "ñ", "€", "😀", "a", "abcdefghij" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  assert_string_same ("");
+  assert_string_same ("\"");
+  assert_string_same ("\"\\\n\x01");
+  assert_string_same ("\x01plain text in between\x7f");
+  for (guint length = 250; length < 1100; length += 37)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) escapes = g_string_new (NULL);
+      g_autoptr(GString) plain = g_string_new (NULL);
+
+      while (text->len < length)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (guint i = 0; i < length; i++)
+        {
+          g_string_append_c (escapes, i % 2 ? '\x01' : '"');
+          g_string_append_c (plain, 'a' + i % 26);
+        }
+      assert_string_same (text->str);
+      assert_string_same (escapes->str);
+      assert_string_same (plain->str);
+    }
+}
+
 static void
 test_values_arrays_objects (void)
 {
@@ -222,6 +269,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json-writer/every-byte-in-strings", test_every_byte_in_strings);
+  g_test_add_func ("/json-writer/escapes-anywhere", test_escapes_anywhere);
   g_test_add_func ("/json-writer/values-arrays-objects", test_values_arrays_objects);
   g_test_add_func ("/json-writer/verdicts-of-both-kinds", test_verdicts_of_both_kinds);
   g_test_add_func ("/json-writer/texts-written-without-trees", test_texts_written_without_trees);
