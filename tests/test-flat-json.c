@@ -266,6 +266,43 @@ test_rejects_duplicate_key_naming_it (void)
     }
 }
 
+/* A few members are looked for one by one, many through a table: both
+ * find every key and refuse a repeated one, wherever it stands. */
+static void
+test_many_members (void)
+{
+  for (guint n = 1; n <= 40; n += 3)
+    {
+      g_autoptr(GString) text = g_string_new ("{");
+      g_autoptr(EmFlatObject) object = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "%s\"k%u\": \"v%u\"", i ? ", " : "", i, i);
+      g_string_append_c (text, '}');
+      object = parse_ok (text->str, -1);
+      g_assert_cmpuint (em_flat_object_get_size (object), ==, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", i), *value = g_strdup_printf ("v%u", i);
+
+          assert_member (object, i, key, EM_JSON_STRING, value);
+        }
+      g_assert_null (em_flat_object_lookup (object, "falta"));
+      for (guint repeated = 0; repeated < n; repeated += 5)
+        {
+          g_autoptr(GString) twice = g_string_new (text->str);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *field = g_strdup_printf ("k%u", repeated);
+
+          g_string_truncate (twice, twice->len - 1);
+          g_string_append_printf (twice, ", \"k%u\": 1}", repeated);
+          error = parse_fails (twice->str, -1);
+          g_assert_error (error, EM_INPUT_ERROR, EM_INPUT_ERROR_INVALID);
+          g_assert_cmpstr (em_input_error_get_field (error), ==, field);
+        }
+    }
+}
+
 static void
 test_rejects_nested_values_naming_field (void)
 {
@@ -472,6 +509,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/flat-json/members-in-order-with-kinds", test_members_in_order_with_kinds);
   g_test_add_func ("/flat-json/empty-object", test_empty_object);
+  g_test_add_func ("/flat-json/many-members", test_many_members);
   g_test_add_func ("/flat-json/numbers-kept-as-written", test_numbers_kept_as_written);
   g_test_add_func ("/flat-json/explicit-length-is-respected", test_explicit_length_is_respected);
   g_test_add_func ("/flat-json/string/escapes-decoded", test_string_escapes_decoded);

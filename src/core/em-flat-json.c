@@ -24,8 +24,12 @@
 struct _EmFlatObject
 {
   GPtrArray  *members;
-  GHashTable *by_key;
+  GHashTable *by_key;    /* made past SMALL_OBJECT members */
 };
+
+/* Up to this many members, a key is looked for one member at a time:
+ * cheaper than a hash table for a case's dozen fields. */
+#define SMALL_OBJECT 16
 
 typedef struct
 {
@@ -50,7 +54,7 @@ em_flat_object_free (EmFlatObject *object)
 {
   if (object == NULL)
     return;
-  g_hash_table_unref (object->by_key);
+  g_clear_pointer (&object->by_key, g_hash_table_unref);
   g_ptr_array_unref (object->members);
   g_free (object);
 }
@@ -68,10 +72,16 @@ fail (Reader *r, const char *what)
   return FALSE;
 }
 
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static void
 skip_space (Reader *r)
 {
-  while (r->pos < r->len && strchr (" \t\r\n", r->text[r->pos]) != NULL && r->text[r->pos])
+  while (r->pos < r->len && is_space (r->text[r->pos]))
     r->pos++;
 }
 
@@ -161,13 +171,12 @@ read_escape (Reader *r, GString *out)
   return TRUE;
 }
 
+/* The rest of a string whose first byte is at r->pos, byte by byte. */
 static char *
-read_string (Reader *r)
+read_escaped_string (Reader *r)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  if (!expect (r, '"', _("se esperaba un texto entre comillas")))
-    return NULL;
   for (;;)
     {
       char c = peek (r);
@@ -185,6 +194,24 @@ read_string (Reader *r)
         return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Most strings have no escape: they are copied at once. */
+static char *
+read_string (Reader *r)
+{
+  gsize start, end;
+
+  if (!expect (r, '"', _("se esperaba un texto entre comillas")))
+    return NULL;
+  start = r->pos;
+  for (end = start; end < r->len; end++)
+    if (r->text[end] == '"' || r->text[end] == '\\' || (guchar) r->text[end] < 0x20)
+      break;
+  if (end == r->len || r->text[end] != '"')
+    return read_escaped_string (r);
+  r->pos = end + 1;
+  return g_strndup (r->text + start, end - start);
 }
 
 static gsize
@@ -295,6 +322,35 @@ read_value (Reader *r, EmFlatMember *member)
   return read_word (r, c == 't' ? "true" : c == 'f' ? "false" : "null");
 }
 
+/* The member named @key among the first @n, or NULL. */
+static EmFlatMember *
+find (const EmFlatObject *object, const char *key, guint n)
+{
+  if (object->by_key != NULL)
+    return g_hash_table_lookup (object->by_key, key);
+  for (guint i = 0; i < n; i++)
+    {
+      EmFlatMember *member = object->members->pdata[i];
+
+      if (strcmp (member->key, key) == 0)
+        return member;
+    }
+  return NULL;
+}
+
+static void
+add_key (EmFlatObject *object, EmFlatMember *member)
+{
+  if (object->by_key != NULL)
+    g_hash_table_insert (object->by_key, member->key, member);
+  else if (object->members->len > SMALL_OBJECT)
+    {
+      object->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < object->members->len; i++)
+        add_key (object, object->members->pdata[i]);
+    }
+}
+
 static gboolean
 read_member (Reader *r, EmFlatObject *object)
 {
@@ -304,13 +360,13 @@ read_member (Reader *r, EmFlatObject *object)
   skip_space (r);
   if ((member->key = read_string (r)) == NULL)
     return FALSE;
-  if (g_hash_table_contains (object->by_key, member->key))
+  if (find (object, member->key, object->members->len - 1) != NULL)
     {
       em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
                           _("el campo aparece más de una vez"));
       return FALSE;
     }
-  g_hash_table_insert (object->by_key, member->key, member);
+  add_key (object, member);
   return expect (r, ':', _("se esperaban dos puntos «:» después del nombre del campo"))
          && read_value (r, member);
 }
@@ -344,7 +400,6 @@ em_flat_object_parse (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   object->members = g_ptr_array_new_with_free_func (member_free);
-  object->by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!g_utf8_validate_len (text, r.len, NULL))
     {
@@ -378,7 +433,7 @@ const EmFlatMember *
 em_flat_object_lookup (const EmFlatObject *object,
                        const char         *key)
 {
-  return g_hash_table_lookup (object->by_key, key);
+  return find (object, key, object->members->len);
 }
 
 const char *
