@@ -186,17 +186,20 @@ em_decimal_parse (const char     *text,
   return em_number_parse_scaled (text, syntax, EM_DECIMAL_PLACES, max, out, error);
 }
 
-static void
-append_grouped (GString *out, const char *digits, char separator)
+/* @digits with @separator between groups of three, at @p; returns where
+ * they end. */
+static char *
+write_grouped (char *p, const char *digits, char separator)
 {
   gsize len = strlen (digits);
 
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, separator);
-      g_string_append_c (out, digits[i]);
+        *p++ = separator;
+      *p++ = digits[i];
     }
+  return p;
 }
 
 /* @value in decimal, with zeros in front up to @width digits, into @text
@@ -227,7 +230,7 @@ em_scaled_to_string (gint64   scaled,
                      char     decimal_mark,
                      gboolean group_thousands)
 {
-  GString *out = g_string_sized_new (32);
+  char text[64], *p = text;     /* a sign, 20 digits, 6 group marks, the mark, 19 places */
   guint64 magnitude = scaled < 0 ? -(guint64) scaled : (guint64) scaled;
   guint64 unit = 1;
   char int_part[21], fraction[21];
@@ -237,17 +240,17 @@ em_scaled_to_string (gint64   scaled,
   for (guint i = 0; i < places; i++)
     unit *= 10;
   if (scaled < 0)
-    g_string_append_c (out, '-');
+    *p++ = '-';
   if (group_thousands)
-    append_grouped (out, format_digits (magnitude / unit, 1, int_part), decimal_mark == ',' ? '.' : ',');
+    p = write_grouped (p, format_digits (magnitude / unit, 1, int_part), decimal_mark == ',' ? '.' : ',');
   else
-    g_string_append (out, format_digits (magnitude / unit, 1, int_part));
+    p = g_stpcpy (p, format_digits (magnitude / unit, 1, int_part));
   if (places > 0)
     {
-      g_string_append_c (out, decimal_mark);
-      g_string_append (out, format_digits (magnitude % unit, places, fraction));
+      *p++ = decimal_mark;
+      p = g_stpcpy (p, format_digits (magnitude % unit, places, fraction));
     }
-  return g_string_free (out, FALSE);
+  return g_strndup (text, p - text);
 }
 
 /* The shortest canonical form: "1.24", "1", "0.157". */
