@@ -118,17 +118,22 @@ add_text (GString *canonical, const char *text)
   em_json_write_string (canonical, text);
 }
 
+/* Closes the array and hashes it; the buffer goes back to the thread. */
 static char *
 hash_canonical (GString *canonical)
 {
+  char *hash;
+
   g_string_append_c (canonical, ']');
-  return sha256_hex (canonical->str, canonical->len);
+  hash = sha256_hex (canonical->str, canonical->len);
+  em_json_buffer_give_back (canonical);
+  return hash;
 }
 
 char *
 em_chain_snapshot (const EmCaseRow *row)
 {
-  g_autoptr(GString) canonical = g_string_sized_new (8192);   /* the input and result, escaped */
+  GString *canonical = em_json_buffer_take ();
   const char *fields[] = {
     row->uuid, row->kind, row->state, row->input_json, row->rules_id, row->rules_sha256,
     row->result_json, row->result, row->tariff, row->name, row->document, row->radicado,
@@ -146,7 +151,7 @@ em_chain_snapshot (const EmCaseRow *row)
 char *
 em_chain_event_hash (const EmCaseEvent *event)
 {
-  g_autoptr(GString) canonical = g_string_sized_new (1024);
+  GString *canonical = em_json_buffer_take ();
 
   g_string_append_c (canonical, '[');
   add_text (canonical, "evento-v1");

@@ -54,7 +54,7 @@ escape_text (guchar c, char text[8])
     memcpy (text, "\\u00", 4), text[4] = hex[c >> 4], text[5] = hex[c & 0xf];
 }
 
-static guint8 extra_table[256];
+static guint8 width_table[256];     /* 1, 2 or 6 bytes */
 static char escape_table[256][8];
 
 static void
@@ -66,7 +66,7 @@ fill_tables (void)
     {
       for (guint c = 0; c < 256; c++)
         {
-          extra_table[c] = escape_extra (c);
+          width_table[c] = 1 + escape_extra (c);
           escape_text (c, escape_table[c]);
         }
       g_once_init_leave (&filled, 1);
@@ -80,12 +80,12 @@ fill_tables (void)
 static char *
 write_escaped (char *p, const guchar *bytes, gsize length)
 {
-  for (gsize i = 0; i < length; i++)
+#pragma GCC unroll 4
+  for (const guchar *end = bytes + length; bytes < end; bytes++)
     {
-      guchar c = bytes[i];
-      guint8 width = 1 + extra_table[c];
+      guint width = width_table[*bytes];
 
-      memcpy (p, escape_table[c], 8);
+      memcpy (p, escape_table[*bytes], 8);
       p += width;
     }
   return p;
@@ -221,6 +221,43 @@ em_json_node_to_text (JsonNode *node)
   return g_string_free (out, FALSE);
 }
 
+/* ---- A thread's buffer -------------------------------------------- */
+
+/* A buffer past this size is not kept. */
+#define BUFFER_KEPT (1 << 20)
+
+static void
+free_buffer (gpointer buffer)
+{
+  g_string_free (buffer, TRUE);
+}
+
+static GPrivate thread_buffer = G_PRIVATE_INIT (free_buffer);
+
+/* An empty GString for text that is used at once (copied, hashed), lent
+ * by the calling thread: one buffer serves text after text without
+ * malloc.  Taken while already lent, it is a new one. */
+GString *
+em_json_buffer_take (void)
+{
+  GString *buffer = g_private_get (&thread_buffer);
+
+  if (buffer == NULL)
+    return g_string_sized_new (8192);
+  g_private_set (&thread_buffer, NULL);
+  g_string_truncate (buffer, 0);
+  return buffer;
+}
+
+void
+em_json_buffer_give_back (GString *buffer)
+{
+  if (buffer->allocated_len > BUFFER_KEPT)
+    g_string_free (buffer, TRUE);
+  else
+    g_private_replace (&thread_buffer, buffer);
+}
+
 /* ---- EmJsonOut ----------------------------------------------------- */
 
 JsonNode *
@@ -233,13 +270,19 @@ em_json_out_node (EmJsonWriteFunc write, gpointer data)
   return json_builder_get_root (builder);
 }
 
+/* The text is written into the thread's buffer and copied at its size:
+ * a new GString per text cost more (a 4 KB buffer from malloc, grown and
+ * given back, for a verdict of 0.7–2.5 KB). */
 char *
 em_json_out_text (EmJsonWriteFunc write, gpointer data)
 {
-  EmJsonOut out = { .text = g_string_sized_new (4096) };   /* a tariff verdict is 2.5 KB */
+  EmJsonOut out = { .text = em_json_buffer_take () };
+  char *text;
 
   write (&out, data);
-  return g_string_free (out.text, FALSE);
+  text = g_strndup (out.text->str, out.text->len);
+  em_json_buffer_give_back (out.text);
+  return text;
 }
 
 /* A comma before a value or key that is not its container's first; none

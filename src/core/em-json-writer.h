@@ -13,6 +13,9 @@ void   em_json_write_node   (GString    *out,
                              JsonNode   *node);
 char  *em_json_node_to_text (JsonNode   *node);
 
+GString *em_json_buffer_take      (void);
+void     em_json_buffer_give_back (GString *buffer);
+
 /* Where a document is written: into a JsonBuilder, or straight as text
  * (the bytes em_json_write_node gives for the builder's tree), so that one
  * function describes a document for both. */
