@@ -91,6 +91,21 @@ test_escapes_anywhere (void)
 }
 
 static void
+test_integers (void)
+{
+  const gint64 values[] = { 0, 1, -1, 9, 10, 99, 100, -100, 1234567890123, G_MAXINT64, G_MININT64, G_MININT64 + 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(GString) written = g_string_new ("n");
+      g_autofree char *expected = g_strdup_printf ("n%" G_GINT64_FORMAT, values[i]);
+
+      em_json_write_int (written, values[i]);
+      g_assert_cmpstr (written->str, ==, expected);
+    }
+}
+
+static void
 test_values_arrays_objects (void)
 {
   g_autoptr(JsonNode) node = json_from_string (
@@ -270,6 +285,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json-writer/every-byte-in-strings", test_every_byte_in_strings);
   g_test_add_func ("/json-writer/escapes-anywhere", test_escapes_anywhere);
+  g_test_add_func ("/json-writer/integers", test_integers);
   g_test_add_func ("/json-writer/values-arrays-objects", test_values_arrays_objects);
   g_test_add_func ("/json-writer/verdicts-of-both-kinds", test_verdicts_of_both_kinds);
   g_test_add_func ("/json-writer/texts-written-without-trees", test_texts_written_without_trees);

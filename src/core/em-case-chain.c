@@ -157,7 +157,8 @@ em_chain_event_hash (const EmCaseEvent *event)
   add_text (canonical, "evento-v1");
   add_text (canonical, event->prev_hash);
   add_text (canonical, event->case_uuid);
-  g_string_append_printf (canonical, ",%" G_GINT64_FORMAT, event->n);
+  g_string_append_c (canonical, ',');
+  em_json_write_int (canonical, event->n);
   add_text (canonical, event->kind);
   add_text (canonical, event->at);
   add_text (canonical, event->evaluator);

@@ -94,6 +94,19 @@ write_escaped (char *p, const guchar *bytes, gsize length)
 /* Bytes written between two checks of the room left. */
 #define CHUNK 256
 
+/* Room for @n more bytes after out->len, which stays as it is. */
+static inline void
+make_room (GString *out, gsize n)
+{
+  gsize len = out->len;
+
+  if (len + n >= out->allocated_len)
+    {
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+}
+
 /* @text between quotes, or null, written in place in one pass: room for
  * the longest escapes (6 bytes a byte, and the 8 bytes the last entry
  * copies) is made a chunk at a time, and what is left over is cut. */
@@ -111,15 +124,33 @@ em_json_write_string (GString    *out,
     }
   fill_tables ();
   length = strlen (text);
-  g_string_append_c (out, '"');
+  make_room (out, 6 * MIN (length, CHUNK) + 10);     /* the quotes too */
+  out->str[out->len++] = '"';
   for (gsize done = 0; done < length; done += CHUNK)
     {
-      gsize n = MIN (length - done, CHUNK), at = out->len;
+      gsize n = MIN (length - done, CHUNK);
 
-      g_string_set_size (out, at + 6 * n + 8);
-      out->len = write_escaped (out->str + at, bytes + done, n) - out->str;
+      make_room (out, 6 * n + 10);
+      out->len = write_escaped (out->str + out->len, bytes + done, n) - out->str;
     }
-  g_string_append_c (out, '"');
+  out->str[out->len++] = '"';
+  out->str[out->len] = '\0';
+}
+
+/* @value in decimal, as printf's %" G_GINT64_FORMAT " writes it. */
+void
+em_json_write_int (GString *out,
+                   gint64   value)
+{
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char digits[24], *p = digits + sizeof digits;
+
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, digits + sizeof digits - p);
 }
 
 static void
@@ -139,7 +170,7 @@ write_value (GString *out, JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      em_json_write_int (out, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
       write_double (out, json_node_get_double (node));
@@ -392,7 +423,7 @@ em_json_out_int (EmJsonOut *out, gint64 value)
   else
     {
       separate (out);
-      g_string_append_printf (out->text, "%" G_GINT64_FORMAT, value);
+      em_json_write_int (out->text, value);
     }
 }
 

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 void   em_json_write_string (GString    *out,
                              const char *text);
+void   em_json_write_int    (GString    *out,
+                             gint64      value);
 void   em_json_write_node   (GString    *out,
                              JsonNode   *node);
 char  *em_json_node_to_text (JsonNode   *node);
