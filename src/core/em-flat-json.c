@@ -91,12 +91,14 @@ peek (Reader *r)
   return r->pos < r->len ? r->text[r->pos] : '\0';
 }
 
+/* @what is translated only when it is said (N_ at the callers): every
+ * member of every line expects something. */
 static gboolean
 expect (Reader *r, char c, const char *what)
 {
   skip_space (r);
   if (peek (r) != c)
-    return fail (r, what);
+    return fail (r, _(what));
   r->pos++;
   return TRUE;
 }
@@ -202,7 +204,7 @@ read_string (Reader *r)
 {
   gsize start, end;
 
-  if (!expect (r, '"', _("se esperaba un texto entre comillas")))
+  if (!expect (r, '"', N_("se esperaba un texto entre comillas")))
     return NULL;
   start = r->pos;
   for (end = start; end < r->len; end++)
@@ -367,7 +369,7 @@ read_member (Reader *r, EmFlatObject *object)
       return FALSE;
     }
   add_key (object, member);
-  return expect (r, ':', _("se esperaban dos puntos «:» después del nombre del campo"))
+  return expect (r, ':', N_("se esperaban dos puntos «:» después del nombre del campo"))
          && read_value (r, member);
 }
 
@@ -384,7 +386,7 @@ read_members (Reader *r, EmFlatObject *object)
       skip_space (r);
       if (peek (r) == '}')
         return r->pos++, TRUE;
-      if (!expect (r, ',', _("se esperaba una coma «,» o el cierre «}»")))
+      if (!expect (r, ',', N_("se esperaba una coma «,» o el cierre «}»")))
         return FALSE;
     }
 }
@@ -407,7 +409,7 @@ em_flat_object_parse (const char *text,
                           _("el texto no está en UTF-8 válido"));
       return NULL;
     }
-  if (!expect (&r, '{', _("se esperaba un objeto JSON «{…}»")) || !read_members (&r, object))
+  if (!expect (&r, '{', N_("se esperaba un objeto JSON «{…}»")) || !read_members (&r, object))
     return NULL;
   skip_space (&r);
   if (r.pos < r.len)
