@@ -127,6 +127,26 @@ def _():
         tap.eq(w.run("verificar").returncode, 0)
 
 
+@tap.test("importar: lines end in \\n, \\r\\n or \\r, the last one may have no end; from a file or stdin")
+def _():
+    with Workspace() as w:
+        bad = "no es json"
+        lines = [json.dumps(dict(CUMPLE, nombre=f"Solicitante {n}"), ensure_ascii=False) for n in range(1, 7)]
+        text = (lines[0] + "\r\n" + lines[1] + "\r" + "\r\n" + lines[2] + "\n\n" + bad + "\r"
+                + lines[3] + "\n" + "x" * 300000 + "\r\n" + lines[4] + "\r" + lines[5])
+        with open(w.path("a.jsonl"), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        p = w.run("importar", "--parcial", w.path("a.jsonl"))
+        out = json.loads(p.stdout)
+        tap.eq((out["importados"], [e["linea"] for e in out["errores"]]), (6, [6, 8]))
+        os.remove(w.db)
+        p = w.run("importar", "--parcial", "-", stdin=text + "\r")
+        out = json.loads(p.stdout)
+        tap.eq((out["importados"], [e["linea"] for e in out["errores"]]), (6, [6, 8]))
+        names = [r["nombre"] for r in reversed(w.listed())]
+        tap.eq(names, [f"Solicitante {n}" for n in range(1, 7)])
+
+
 @tap.test("importar: evaluator per line or from --evaluador")
 def _():
     with Workspace() as w:
