@@ -23,8 +23,9 @@
 
 struct _EmFlatObject
 {
-  GPtrArray  *members;
-  GHashTable *by_key;    /* made past SMALL_OBJECT members */
+  GArray       *members;   /* EmFlatMember */
+  GHashTable   *by_key;    /* key → index + 1, made past SMALL_OBJECT members */
+  GStringChunk *strings;   /* the keys and texts, in one block for most lines */
 };
 
 /* Up to this many members, a key is looked for one member at a time:
@@ -37,17 +38,8 @@ typedef struct
   gsize       len;
   gsize       pos;
   GError    **error;
+  GStringChunk *strings;
 } Reader;
-
-static void
-member_free (gpointer data)
-{
-  EmFlatMember *member = data;
-
-  g_free (member->key);
-  g_free (member->text);
-  g_free (member);
-}
 
 void
 em_flat_object_free (EmFlatObject *object)
@@ -55,7 +47,8 @@ em_flat_object_free (EmFlatObject *object)
   if (object == NULL)
     return;
   g_clear_pointer (&object->by_key, g_hash_table_unref);
-  g_ptr_array_unref (object->members);
+  g_array_unref (object->members);
+  g_string_chunk_free (object->strings);
   g_free (object);
 }
 
@@ -195,7 +188,7 @@ read_escaped_string (Reader *r)
       else if (!read_escape (r, out))
         return NULL;
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_chunk_insert_len (r->strings, out->str, out->len);
 }
 
 /* Most strings have no escape: they are copied at once. */
@@ -213,7 +206,7 @@ read_string (Reader *r)
   if (end == r->len || r->text[end] != '"')
     return read_escaped_string (r);
   r->pos = end + 1;
-  return g_strndup (r->text + start, end - start);
+  return g_string_chunk_insert_len (r->strings, r->text + start, end - start);
 }
 
 static gsize
@@ -254,7 +247,7 @@ read_number (Reader *r)
     }
   if (g_ascii_isdigit (peek (r)))
     return fail (r, _("los números no pueden empezar por cero")), NULL;
-  return g_strndup (r->text + start, r->pos - start);
+  return g_string_chunk_insert_len (r->strings, r->text + start, r->pos - start);
 }
 
 static gboolean
@@ -324,53 +317,58 @@ read_value (Reader *r, EmFlatMember *member)
   return read_word (r, c == 't' ? "true" : c == 'f' ? "false" : "null");
 }
 
-/* The member named @key among the first @n, or NULL. */
+/* The member named @key, or NULL. */
 static EmFlatMember *
-find (const EmFlatObject *object, const char *key, guint n)
+find (const EmFlatObject *object, const char *key)
 {
-  if (object->by_key != NULL)
-    return g_hash_table_lookup (object->by_key, key);
-  for (guint i = 0; i < n; i++)
-    {
-      EmFlatMember *member = object->members->pdata[i];
+  EmFlatMember *members = (EmFlatMember *) object->members->data;
 
-      if (strcmp (member->key, key) == 0)
-        return member;
+  if (object->by_key != NULL)
+    {
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (object->by_key, key));
+      return place > 0 ? &members[place - 1] : NULL;
     }
+  for (guint i = 0; i < object->members->len; i++)
+    if (strcmp (members[i].key, key) == 0)
+      return &members[i];
   return NULL;
 }
 
 static void
-add_key (EmFlatObject *object, EmFlatMember *member)
+add_key (EmFlatObject *object, guint index)
 {
+  EmFlatMember *members = (EmFlatMember *) object->members->data;
+
   if (object->by_key != NULL)
-    g_hash_table_insert (object->by_key, member->key, member);
+    g_hash_table_insert (object->by_key, members[index].key, GUINT_TO_POINTER (index + 1));
   else if (object->members->len > SMALL_OBJECT)
     {
       object->by_key = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < object->members->len; i++)
-        add_key (object, object->members->pdata[i]);
+        add_key (object, i);
     }
 }
 
 static gboolean
 read_member (Reader *r, EmFlatObject *object)
 {
-  EmFlatMember *member = g_new0 (EmFlatMember, 1);
+  EmFlatMember member = { NULL, EM_JSON_NULL, NULL };
 
-  g_ptr_array_add (object->members, member);
   skip_space (r);
-  if ((member->key = read_string (r)) == NULL)
+  if ((member.key = read_string (r)) == NULL)
     return FALSE;
-  if (find (object, member->key, object->members->len - 1) != NULL)
+  if (find (object, member.key) != NULL)
     {
-      em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
+      em_input_error_set (r->error, member.key, EM_INPUT_ERROR_INVALID,
                           _("el campo aparece más de una vez"));
       return FALSE;
     }
-  add_key (object, member);
-  return expect (r, ':', N_("se esperaban dos puntos «:» después del nombre del campo"))
-         && read_value (r, member);
+  if (!expect (r, ':', N_("se esperaban dos puntos «:» después del nombre del campo"))
+      || !read_value (r, &member))
+    return FALSE;
+  g_array_append_val (object->members, member);
+  add_key (object, object->members->len - 1);
+  return TRUE;
 }
 
 static gboolean
@@ -396,12 +394,13 @@ em_flat_object_parse (const char *text,
                       gssize      length,
                       GError    **error)
 {
-  Reader r = { text, length < 0 ? strlen (text) : (gsize) length, 0, error };
+  Reader r = { text, length < 0 ? strlen (text) : (gsize) length, 0, error, NULL };
   g_autoptr(EmFlatObject) object = g_new0 (EmFlatObject, 1);
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  object->members = g_ptr_array_new_with_free_func (member_free);
+  object->members = g_array_sized_new (FALSE, FALSE, sizeof (EmFlatMember), SMALL_OBJECT);
+  object->strings = r.strings = g_string_chunk_new (r.len + 1);    /* the strings are no longer */
 
   if (!g_utf8_validate_len (text, r.len, NULL))
     {
@@ -428,14 +427,14 @@ em_flat_object_get_nth (const EmFlatObject *object,
                         guint               index)
 {
   g_return_val_if_fail (index < object->members->len, NULL);
-  return g_ptr_array_index (object->members, index);
+  return &g_array_index (object->members, EmFlatMember, index);
 }
 
 const EmFlatMember *
 em_flat_object_lookup (const EmFlatObject *object,
                        const char         *key)
 {
-  return find (object, key, object->members->len);
+  return find (object, key);
 }
 
 const char *
