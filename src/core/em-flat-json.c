@@ -329,7 +329,7 @@ find (const EmFlatObject *object, const char *key)
       return place > 0 ? &members[place - 1] : NULL;
     }
   for (guint i = 0; i < object->members->len; i++)
-    if (strcmp (members[i].key, key) == 0)
+    if (members[i].key[0] == key[0] && strcmp (members[i].key, key) == 0)
       return &members[i];
   return NULL;
 }

@@ -161,6 +161,16 @@ make_room (GString *out, gsize n)
     }
 }
 
+/* @n bytes of @text, without g_string_append's call and checks. */
+static inline void
+append_short (GString *out, const char *text, gsize n)
+{
+  make_room (out, n + 1);
+  memcpy (out->str + out->len, text, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
 /* @text between quotes, or null, written in place in one pass: room for
  * the longest escapes (6 bytes a byte, and the 16 bytes a block copies
  * past its end) is made a chunk at a time, and what is left over is cut. */
@@ -173,7 +183,7 @@ em_json_write_string (GString    *out,
 
   if (text == NULL)
     {
-      g_string_append_len (out, "null", 4);
+      append_short (out, "null", 4);
       return;
     }
   fill_tables ();
@@ -465,7 +475,7 @@ em_json_out_boolean (EmJsonOut *out, gboolean value)
   else
     {
       separate (out);
-      g_string_append (out->text, value ? "true" : "false");
+      append_short (out->text, value ? "true" : "false", value ? 4 : 5);
     }
 }
 
