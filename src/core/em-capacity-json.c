@@ -97,16 +97,16 @@ read_enum_member (const EmFlatMember *member, EmCapacityCase *self, gboolean *ha
   guint value = 0;
 
   *handled = TRUE;
-  if (g_str_equal (member->key, "regimen"))
+  if (em_flat_member_is (member, "regimen"))
     return read_choice (member, regimen_names, &value, error)
            && (em_capacity_case_set_regimen (self, value), TRUE);
-  if (g_str_equal (member->key, "tramite"))
+  if (em_flat_member_is (member, "tramite"))
     return read_choice (member, tramite_names, &value, error)
            && (em_capacity_case_set_tramite (self, value), TRUE);
-  if (g_str_equal (member->key, "tipo_persona"))
+  if (em_flat_member_is (member, "tipo_persona"))
     return read_choice (member, persona_names, &value, error)
            && (em_capacity_case_set_tipo_persona (self, value), TRUE);
-  if (g_str_equal (member->key, "rol"))
+  if (em_flat_member_is (member, "rol"))
     return read_choice (member, rol_names, &value, error)
            && (em_capacity_case_set_rol (self, value), TRUE);
   *handled = FALSE;
@@ -119,17 +119,17 @@ read_other_member (const EmFlatMember *member, EmCapacityCase *self, GError **er
   EmMoney money;
 
   for (guint i = 0; i < EM_N_AMOUNTS; i++)
-    if (g_str_equal (member->key, em_amount_get_field_name (i)))
+    if (em_flat_member_is (member, em_amount_get_field_name (i)))
       return read_money (member, &money, error)
              && (em_capacity_case_set_amount (self, i, money), TRUE);
   for (guint i = 0; i < EM_N_TEXTS; i++)
-    if (g_str_equal (member->key, em_text_get_field_name (i)))
+    if (em_flat_member_is (member, em_text_get_field_name (i)))
       return member->kind == EM_JSON_STRING
              ? (em_capacity_case_set_text (self, i, member->text), TRUE)
              : type_error (member, _("un texto"), error);
-  if (g_str_equal (member->key, "fecha_radicacion"))
+  if (em_flat_member_is (member, "fecha_radicacion"))
     return read_date (member, self, error);
-  if (g_str_equal (member->key, "aval_financiero"))
+  if (em_flat_member_is (member, "aval_financiero"))
     return member->kind == EM_JSON_TRUE || member->kind == EM_JSON_FALSE
            ? (em_capacity_case_set_aval_financiero (self, member->kind == EM_JSON_TRUE), TRUE)
            : type_error (member, _("true o false"), error);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,15 @@ const EmFlatMember *em_flat_object_get_nth (const EmFlatObject *object,
 const EmFlatMember *em_flat_object_lookup  (const EmFlatObject *object,
                                             const char         *key);
 const char         *em_json_kind_describe  (EmJsonKind          kind);
+
+/* Whether @member is named @key: most names differ in their first byte,
+ * and every member of every line is compared with a dozen. */
+static inline gboolean
+em_flat_member_is (const EmFlatMember *member,
+                   const char         *key)
+{
+  return member->key[0] == key[0] && strcmp (member->key, key) == 0;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmFlatObject, em_flat_object_free)
 

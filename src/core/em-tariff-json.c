@@ -48,7 +48,7 @@ bad_choice (const EmFlatMember *member, const char * const *ids, GError **error)
 }
 
 #define READ_CHOICE(field, Type, parse, ids, setter)                        \
-  if (g_str_equal (member->key, field))                                     \
+  if (em_flat_member_is (member, field))                                    \
     {                                                                       \
       Type value;                                                           \
       *handled = TRUE;                                                      \
@@ -125,12 +125,12 @@ read_flag_member (const EmFlatMember *member, EmTariffCase *self, gboolean *hand
   gboolean flag;
 
   *handled = TRUE;
-  if (g_str_equal (member->key, "pin"))
+  if (em_flat_member_is (member, "pin"))
     return read_boolean (member, &flag, error) && (em_tariff_case_set_pin (self, flag), TRUE);
-  if (g_str_equal (member->key, "levantamiento_medida"))
+  if (em_flat_member_is (member, "levantamiento_medida"))
     return read_boolean (member, &flag, error)
            && (em_tariff_case_set_levantamiento_medida (self, flag), TRUE);
-  if (g_str_equal (member->key, "autorizado_explotar"))
+  if (em_flat_member_is (member, "autorizado_explotar"))
     return read_boolean (member, &flag, error)
            && (em_tariff_case_set_autorizado_explotar (self, flag), TRUE);
   *handled = FALSE;
@@ -143,17 +143,17 @@ read_other_member (const EmFlatMember *member, EmTariffCase *self, GError **erro
   EmDecimal quantity;
   guint number;
 
-  if (g_str_equal (member->key, "area_hectareas"))
+  if (em_flat_member_is (member, "area_hectareas"))
     return read_quantity (member, &quantity, error)
            && (em_tariff_case_set_area_hectareas (self, quantity), TRUE);
-  if (g_str_equal (member->key, "produccion_anual"))
+  if (em_flat_member_is (member, "produccion_anual"))
     return read_quantity (member, &quantity, error)
            && (em_tariff_case_set_produccion_anual (self, quantity), TRUE);
-  if (g_str_equal (member->key, "numero_inspeccion"))
+  if (em_flat_member_is (member, "numero_inspeccion"))
     return read_ordinal (member, &number, error)
            && (em_tariff_case_set_numero_inspeccion (self, number), TRUE);
   for (guint i = 0; i < EM_N_TARIFF_TEXTS; i++)
-    if (g_str_equal (member->key, em_tariff_text_get_field_name (i)))
+    if (em_flat_member_is (member, em_tariff_text_get_field_name (i)))
       return is_string (member, error) && (em_tariff_case_set_text (self, i, member->text), TRUE);
   em_input_error_set (error, member->key, EM_INPUT_ERROR_UNKNOWN,
                       _("campo desconocido (revise cómo está escrito)"));
