@@ -230,6 +230,15 @@ test_rejects_invalid_utf8 (void)
     "{\"s\": \"\xc0\xaf\"}",           /* overlong */
     "{\"s\": \"\xed\xa0\xbd\"}",       /* encoded surrogate */
     "{\"\xe1\": 1}",
+    "{\"nombre\": \"Ñandú\", \"s\": \"largo texto en ASCII \xf4\x90\x80\x80 y más\"}",   /* past U+10FFFF */
+    "{\"nombre\": \"Ñandú\", \"s\": \"largo texto en ASCII \xe2\x82 y más\"}",
+    "{\"nombre\": \"Ñandú\", \"s\": \"largo texto en ASCII y más\"}\x80",
+  };
+  /* The same, after and between runs of ASCII of every length, valid. */
+  static const char * const valid[] = {
+    "{\"a\": \"ñ\"}",
+    "{\"abcdefghijklmnop\": \"€😀ñ\", \"b\": \"x\"}",
+    "{\"s\": \"Ñandú\", \"t\": \"0123456789abcdef0123456789\u00e9\", \"u\": \"€\"}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -237,15 +246,25 @@ test_rejects_invalid_utf8 (void)
       g_autoptr(GError) error = parse_fails (texts[i], -1);
       g_assert_nonnull (strstr (error->message, "UTF-8"));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(EmFlatObject) object = parse_ok (valid[i], -1);
+
+      g_assert_cmpuint (em_flat_object_get_size (object), >, 0);
+    }
 }
 
 static void
 test_rejects_embedded_nul_byte (void)
 {
   const char text[] = "{\"s\": \"a\0b\"}";
+  const char after_ascii[] = "{\"s\": \"abcdefghijklmnop\0b\"}";
   g_autoptr(GError) error = parse_fails (text, sizeof text - 1);
+  g_autoptr(GError) error_after = parse_fails (after_ascii, sizeof after_ascii - 1);
 
   g_assert_error (error, EM_INPUT_ERROR, EM_INPUT_ERROR_SYNTAX);
+  g_assert_error (error_after, EM_INPUT_ERROR, EM_INPUT_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error_after->message, "UTF-8"));
 }
 
 static void
