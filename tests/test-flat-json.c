@@ -386,6 +386,14 @@ test_text_of_ten_thousand_characters_at_most (void)
   error = parse_fails (too_long, -1);
   g_assert_cmpstr (em_input_error_get_field (error), ==, "nombre");
   g_assert_nonnull (strstr (error->message, "más de 10.000 caracteres"));
+  for (guint n = EM_FLAT_JSON_MAX_TEXT_CHARS; n <= EM_FLAT_JSON_MAX_TEXT_CHARS + 1; n++)
+    {
+      g_autofree char *ascii = g_strdup_printf ("{\"nombre\": \"%0*d\"}", (int) n, 0);
+      g_autoptr(GError) ascii_error = NULL;
+      g_autoptr(EmFlatObject) read = em_flat_object_parse (ascii, -1, &ascii_error);
+
+      g_assert_true ((read != NULL) == (n == EM_FLAT_JSON_MAX_TEXT_CHARS));
+    }
 }
 
 /* Control characters other than tab and line breaks are refused in texts

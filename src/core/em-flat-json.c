@@ -284,7 +284,8 @@ read_text_value (Reader *r, EmFlatMember *member)
   if ((member->text = read_string (r)) == NULL)
     return FALSE;
   G_STATIC_ASSERT (EM_FLAT_JSON_MAX_TEXT_CHARS == 10000);
-  if (g_utf8_strlen (member->text, -1) > EM_FLAT_JSON_MAX_TEXT_CHARS)
+  if (strlen (member->text) > EM_FLAT_JSON_MAX_TEXT_CHARS         /* no more characters than bytes */
+      && g_utf8_strlen (member->text, -1) > EM_FLAT_JSON_MAX_TEXT_CHARS)
     em_input_error_set (r->error, member->key, EM_INPUT_ERROR_INVALID,
                         _("el texto es demasiado largo: más de 10.000 caracteres"));
   else if ((control = control_character (member->text)) != 0)
