@@ -115,15 +115,22 @@ apply (Fixture *f, gint64 id, EmCaseAction action, const char *reason, const cha
                               evaluation ? em_evaluation_get_record (evaluation) : NULL, "Luis Rojas", error);
 }
 
+/* Runs @statement on the database at @path, with SQLite alone. */
 static void
-sql (Fixture *f, const char *statement)
+sql_at (const char *path, const char *statement)
 {
   sqlite3 *db;
 
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, statement, NULL, NULL, NULL) != SQLITE_OK)
     g_error ("%s: %s", statement, sqlite3_errmsg (db));
   sqlite3_close (db);
+}
+
+static void
+sql (Fixture *f, const char *statement)
+{
+  sql_at (f->path, statement);
 }
 
 static void
@@ -193,13 +200,9 @@ test_existing_4_kib_database_keeps_its_pages (Fixture *f, gconstpointer data)
   g_autoptr(EmCaseStore) store = NULL;
   g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
                                                                    COMPLETE, FALSE, &error);
-  sqlite3 *db;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  sql_at (path, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL");
   store = em_case_store_open (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 50; i++)
@@ -959,13 +962,9 @@ test_foreign_database_refused_untouched (Fixture *f, gconstpointer data)
   g_autoptr(EmCaseStore) store = NULL;
   g_autoptr(EmEvaluation) evaluation = em_evaluator_evaluate_text (f->evaluator, EM_CASE_KIND_CAPACIDAD,
                                                                    COMPLETE, FALSE, &error);
-  sqlite3 *db;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE clientes (nombre TEXT); INSERT INTO clientes VALUES ('x')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sql_at (path, "CREATE TABLE clientes (nombre TEXT); INSERT INTO clientes VALUES ('x')");
   before = file_checksum (path);
   store = em_case_store_open (path, &error);
   g_assert_null (store);
