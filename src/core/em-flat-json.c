@@ -390,40 +390,6 @@ read_members (Reader *r, EmFlatObject *object)
     }
 }
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* g_utf8_validate_len (0 bytes are not valid either), faster on a line
- * that is mostly ASCII: ASCII is skipped 8 bytes at a time, and only
- * each run of other bytes (a valid character is made of them alone) is
- * given to GLib. */
-static gboolean
-is_utf8 (const char *text, gsize len)
-{
-  const guchar *p = (const guchar *) text, *end = p + len;
-
-  while (p < end)
-    {
-      const guchar *run = p;
-      guint64 word;
-
-      if (end - p >= 8 && (memcpy (&word, p, 8), ((word | ((word - ONES) & ~word)) & HIGHS) == 0))
-        p += 8;
-      else if (*p == 0)
-        return FALSE;
-      else if (*p < 0x80)
-        p++;
-      else
-        {
-          while (p < end && *p >= 0x80)
-            p++;
-          if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 EmFlatObject *
 em_flat_object_parse (const char *text,
                       gssize      length,
@@ -437,7 +403,7 @@ em_flat_object_parse (const char *text,
   object->members = g_array_sized_new (FALSE, FALSE, sizeof (EmFlatMember), SMALL_OBJECT);
   object->strings = r.strings = g_string_chunk_new (r.len + 1);    /* the strings are no longer */
 
-  if (!is_utf8 (text, r.len))
+  if (!g_utf8_validate_len (text, r.len, NULL))
     {
       em_input_error_set (error, NULL, EM_INPUT_ERROR_SYNTAX,
                           _("el texto no está en UTF-8 válido"));

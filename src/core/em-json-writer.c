@@ -18,11 +18,9 @@
 #include "config.h"
 
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "em-json-writer.h"
+#include "em-number.h"
 
 /* How many bytes an escape adds: 1 for \" \\ \b \f \n \r \t, 5 for \u00xx,
  * 0 for a byte written as it is. */
@@ -83,62 +81,16 @@ write_entry (char *p, guchar c)
   return p + width_table[c];
 }
 
-#ifdef __SSE2__
-/* A bit for each of the 16 bytes at @bytes that is escaped (none is 0). */
-static guint
-escape_mask (const guchar *bytes)
-{
-  __m128i v = _mm_loadu_si128 ((const __m128i *) bytes);
-  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1e)), v);
-  __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
-  __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
-  __m128i delete = _mm_cmpeq_epi8 (v, _mm_set1_epi8 (0x7f));
-
-  return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (control, quote), _mm_or_si128 (backslash, delete)));
-}
-
-/* 16 bytes at a time while 32 are left to read: the bytes before each
- * escape are copied 16 at once (the room allows it), the escape from its
- * entry.  Returns where the output ends; *@bytes is what is left. */
-static char *
-write_blocks (char *p, const guchar **bytes, const guchar *end)
-{
-  const guchar *s = *bytes;
-
-  for (; end - s >= 32; s += 16)
-    {
-      guint mask = escape_mask (s), from = 0;
-
-      for (; mask != 0; mask &= mask - 1)
-        {
-          guint at = __builtin_ctz (mask);
-
-          memcpy (p, s + from, 16);
-          p = write_entry (p + at - from, s[at]);
-          from = at + 1;
-        }
-      memcpy (p, s + from, 16);
-      p += 16 - from;
-    }
-  *bytes = s;
-  return p;
-}
-#endif
 
 /* @length bytes with escapes, at @p, which has room for each byte's
- * longest escape and 32 bytes to spare.  With SSE2, 16 bytes at a time;
- * the last ones (or all, without it) a byte at a time, each byte's 8-byte
- * entry copied whole with no branch per byte (the JSON texts a snapshot
- * holds have an escape every few bytes, where a branch would often
- * mispredict). */
+ * longest escape and 8 bytes to spare: each byte's 8-byte entry is copied
+ * whole with no branch per byte (the JSON texts a snapshot holds have an
+ * escape every few bytes, where a branch would often mispredict). */
 static char *
 write_escaped (char *p, const guchar *bytes, gsize length)
 {
   const guchar *end = bytes + length;
 
-#ifdef __SSE2__
-  p = write_blocks (p, &bytes, end);
-#endif
 #pragma GCC unroll 4
   for (; bytes < end; bytes++)
     p = write_entry (p, *bytes);
@@ -161,18 +113,8 @@ make_room (GString *out, gsize n)
     }
 }
 
-/* @n bytes of @text, without g_string_append's call and checks. */
-static inline void
-append_short (GString *out, const char *text, gsize n)
-{
-  make_room (out, n + 1);
-  memcpy (out->str + out->len, text, n);
-  out->len += n;
-  out->str[out->len] = '\0';
-}
-
 /* @text between quotes, or null, written in place in one pass: room for
- * the longest escapes (6 bytes a byte, and the 16 bytes a block copies
+ * the longest escapes (6 bytes a byte, and the 8 bytes an entry copies
  * past its end) is made a chunk at a time, and what is left over is cut. */
 void
 em_json_write_string (GString    *out,
@@ -183,7 +125,7 @@ em_json_write_string (GString    *out,
 
   if (text == NULL)
     {
-      append_short (out, "null", 4);
+      g_string_append_len (out, "null", 4);
       return;
     }
   fill_tables ();
@@ -206,15 +148,9 @@ void
 em_json_write_int (GString *out,
                    gint64   value)
 {
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-  char digits[24], *p = digits + sizeof digits;
+  g_autofree char *digits = em_scaled_to_string (value, 0, '.', FALSE);
 
-  do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) > 0);
-  if (value < 0)
-    *--p = '-';
-  g_string_append_len (out, p, digits + sizeof digits - p);
+  g_string_append (out, digits);
 }
 
 static void
@@ -475,7 +411,7 @@ em_json_out_boolean (EmJsonOut *out, gboolean value)
   else
     {
       separate (out);
-      append_short (out->text, value ? "true" : "false", value ? 4 : 5);
+      g_string_append (out->text, value ? "true" : "false");
     }
 }
 
