@@ -22,23 +22,10 @@
 
 #define BATCH_LINES 64
 #define QUEUE_SLOTS 4
-#define READ_SIZE   65536
-
-/* The input, read a block at a time; lines are found in place. */
-typedef struct
-{
-  GInputStream *stream;
-  char         *data;
-  gsize         size;      /* allocated */
-  gsize         start;     /* the next line */
-  gsize         end;       /* what has been read */
-  gsize         scanned;   /* bytes after start with no line break */
-  gboolean      at_end;
-} Input;
 
 struct _EmLineReader
 {
-  Input             input;
+  GDataInputStream *input;
   EmEvaluator      *evaluator;
   char             *evaluator_name;  /* for lines without their own */
   GAsyncQueue      *batches;    /* GPtrArray of EmEvaluatedLine, then an end mark */
@@ -121,73 +108,6 @@ add (EmLineReader *self, EmEvaluatedLine *line)
   self->filling = g_ptr_array_sized_new (BATCH_LINES);
 }
 
-/* Reads one more block after what is there (moved to the front, or in
- * a buffer twice as large); FALSE on an error. */
-static gboolean
-read_more (Input *in, GError **error)
-{
-  gssize got;
-
-  memmove (in->data, in->data + in->start, in->end - in->start);
-  in->end -= in->start;
-  in->start = 0;
-  if (in->size - in->end < READ_SIZE)
-    in->data = g_realloc (in->data, in->size *= 2);
-  got = g_input_stream_read (in->stream, in->data + in->end, in->size - in->end - 1, NULL, error);
-  if (got < 0)
-    return FALSE;
-  in->end += got;
-  in->at_end = got == 0;
-  return TRUE;
-}
-
-/* Where the line from in->start ends, and the length of its line break
- * (\n, \r\n or \r, as G_DATA_STREAM_NEWLINE_TYPE_ANY), or -1 when more
- * must be read first.  At the end of the input, the rest is a line (a
- * final \r included, as GDataInputStream gave it). */
-static gssize
-find_line_end (Input *in, gsize *break_len)
-{
-  const char *from = in->data + in->start + in->scanned, *stop = in->data + in->end;
-  const char *lf = memchr (from, '\n', stop - from);
-  const char *cr = memchr (from, '\r', (lf ? lf : stop) - from);
-  const char *at = cr ? cr : lf;
-
-  if (at != NULL && (cr == NULL || cr + 1 < stop))
-    {
-      *break_len = cr != NULL && cr[1] == '\n' ? 2 : 1;
-      return at - in->data;
-    }
-  if (in->at_end)
-    {
-      *break_len = 0;
-      return in->end;
-    }
-  in->scanned = (cr ? cr : stop) - (in->data + in->start);
-  return -1;
-}
-
-/* The next line, ended by a 0 where its line break was (the original
- * stream's lines were copies; these are read in place), or NULL at the
- * end or on an error. */
-static char *
-next_line (Input *in, gsize *len, GError **error)
-{
-  gssize end;
-  gsize break_len;
-  char *line;
-
-  while ((end = find_line_end (in, &break_len)) < 0 || (in->at_end && in->start == in->end))
-    if (in->at_end || !read_more (in, error))
-      return NULL;
-  line = in->data + in->start;
-  *len = end - in->start;
-  in->data[end] = '\0';
-  in->start = end + break_len;
-  in->scanned = 0;
-  return line;
-}
-
 static gpointer
 read_lines (gpointer data)
 {
@@ -197,11 +117,13 @@ read_lines (gpointer data)
   gsize len;
 
   while (!g_atomic_int_get (&self->stop)
-         && (text = next_line (&self->input, &len, &self->read_error)) != NULL)
+         && (text = g_data_input_stream_read_line (self->input, &len, NULL, &self->read_error)) != NULL)
     {
+      g_autofree char *owned = text;
+
       number++;
-      if (strspn (text, " \t\r") != len)
-        add (self, evaluate_line (self, number, text, len));
+      if (strspn (owned, " \t\r") != len)
+        add (self, evaluate_line (self, number, owned, len));
     }
   put (self, g_steal_pointer (&self->filling));
   put (self, &end_mark);
@@ -215,8 +137,8 @@ em_line_reader_start (GInputStream *stream,
 {
   EmLineReader *self = g_new0 (EmLineReader, 1);
 
-  self->input.stream = g_object_ref (stream);
-  self->input.data = g_malloc (self->input.size = 2 * READ_SIZE);
+  self->input = g_data_input_stream_new (stream);
+  g_data_input_stream_set_newline_type (self->input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
   self->evaluator = g_object_ref (evaluator);
   self->evaluator_name = g_strdup (evaluator_name);
   self->batches = g_async_queue_new ();
@@ -277,7 +199,6 @@ em_line_reader_free (EmLineReader *self)
   g_async_queue_unref (self->slots);
   g_object_unref (self->evaluator);
   g_free (self->evaluator_name);
-  g_object_unref (self->input.stream);
-  g_free (self->input.data);
+  g_object_unref (self->input);
   g_free (self);
 }
